@@ -1,0 +1,161 @@
+use std::{path::PathBuf, sync::Once, time::Duration};
+
+use sqlx::{
+    Any, AnyPool, Executor, Transaction,
+    any::{AnyConnectOptions, AnyPoolOptions},
+};
+
+use crate::{StoreError, migrate};
+
+/// Which database is underneath. Only set-up, migrations and backups look at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Where the data lives.
+#[derive(Clone)]
+pub enum DbOptions {
+    /// The embedded default: one SQLite file, created on first start.
+    Sqlite { path: PathBuf },
+    /// A `postgres://` URL; it may hold a password, so it never prints.
+    Postgres { url: String },
+}
+
+impl std::fmt::Debug for DbOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DbOptions::Sqlite { path } => write!(f, "Sqlite({})", path.display()),
+            DbOptions::Postgres { .. } => f.write_str("Postgres([redacted])"),
+        }
+    }
+}
+
+/// The database handle. Cheap to clone.
+///
+/// On SQLite every write goes through one writer connection and starts with
+/// `BEGIN IMMEDIATE`, so writers queue in the pool instead of failing with
+/// "database is locked"; reads use a separate read-only pool, which WAL lets
+/// run beside the writer. On PostgreSQL both are the same pool.
+#[derive(Clone, Debug)]
+pub struct Db {
+    backend: Backend,
+    writer: AnyPool,
+    reader: AnyPool,
+    sqlite_path: Option<PathBuf>,
+}
+
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+const SQLITE_READER_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA query_only = ON;";
+
+/// How long a request may wait for the single SQLite writer before giving up.
+const WRITER_WAIT: Duration = Duration::from_secs(60);
+
+fn install_drivers() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(sqlx::any::install_default_drivers);
+}
+
+pub(crate) fn install_drivers_for_tests() {
+    install_drivers();
+}
+
+impl Db {
+    /// Opens the database, creating a SQLite file (and its folder) if missing.
+    /// Does not migrate: see [`Db::migrate`].
+    pub async fn connect(options: &DbOptions) -> Result<Db, StoreError> {
+        install_drivers();
+        match options {
+            DbOptions::Sqlite { path } => Self::connect_sqlite(path.clone()).await,
+            DbOptions::Postgres { url } => {
+                let connect: AnyConnectOptions = url.parse()?;
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(30))
+                    .connect_with(connect)
+                    .await?;
+                Ok(Db {
+                    backend: Backend::Postgres,
+                    writer: pool.clone(),
+                    reader: pool,
+                    sqlite_path: None,
+                })
+            }
+        }
+    }
+
+    async fn connect_sqlite(path: PathBuf) -> Result<Db, StoreError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| StoreError::Corrupt(format!("cannot create {parent:?}: {e}")))?;
+        }
+        let url = |mode: &str| format!("sqlite://{}?mode={mode}", path.display());
+        let writer = AnyPoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .acquire_timeout(WRITER_WAIT)
+            .after_connect(|conn, _| {
+                Box::pin(async move { conn.execute(SQLITE_PRAGMAS).await.map(|_| ()) })
+            })
+            .connect_with(url("rwc").parse()?)
+            .await?;
+        let reader = AnyPoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(Duration::from_secs(30))
+            .after_connect(|conn, _| {
+                Box::pin(async move { conn.execute(SQLITE_READER_PRAGMAS).await.map(|_| ()) })
+            })
+            .connect_with(url("ro").parse()?)
+            .await?;
+        Ok(Db {
+            backend: Backend::Sqlite,
+            writer,
+            reader,
+            sqlite_path: Some(path),
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The SQLite file, when the backend is SQLite.
+    pub fn sqlite_path(&self) -> Option<&PathBuf> {
+        self.sqlite_path.as_ref()
+    }
+
+    /// The pool for plain reads. Reads that must leave an audit row use a write
+    /// transaction instead, so that the read fails when its audit row cannot be written.
+    pub fn reader(&self) -> &AnyPool {
+        &self.reader
+    }
+
+    /// Starts a write transaction. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so a transaction never fails half-way on an upgrade.
+    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, StoreError> {
+        let tx = match self.backend {
+            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.writer.begin().await?,
+        };
+        Ok(tx)
+    }
+
+    /// Applies every pending migration. Safe to call from several processes at once.
+    pub async fn migrate(&self) -> Result<Vec<i64>, StoreError> {
+        migrate::run(self).await
+    }
+
+    /// True when the database answers and holds every migration this build knows.
+    pub async fn is_ready(&self) -> bool {
+        migrate::is_current(self).await.unwrap_or(false)
+    }
+
+    /// Waits for connections to be returned and closes the pools; on SQLite the
+    /// last writer connection folds the WAL back into the database file.
+    pub async fn close(&self) {
+        self.reader.close().await;
+        self.writer.close().await;
+    }
+}

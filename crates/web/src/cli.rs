@@ -1,0 +1,154 @@
+//! The `carryover` command line.
+
+use std::{path::PathBuf, sync::Arc};
+
+use anyhow::Context;
+use carryover_store::{BackupOutcome, Db};
+use clap::{Parser, Subcommand};
+
+use crate::{
+    Application,
+    app::shutdown_signal,
+    clock::{Clock, SystemClock},
+    config::{Config, Layer, LogFormat},
+    demo, telemetry,
+};
+
+/// Carryover: parent coaching for pediatric therapy clinics.
+///
+/// Data lives in a SQLite file (./carryover.db by default) unless
+/// DATABASE_URL or --database names a postgres:// database.
+/// Settings come from defaults, then --config FILE, then CARRYOVER_* environment
+/// variables, then these flags.
+#[derive(Debug, Parser)]
+#[command(name = "carryover", version, propagate_version = true)]
+pub struct Cli {
+    /// A TOML file of settings (keys: listen, data_dir, database_url, log_format, demo_password).
+    #[arg(long, global = true, env = "CARRYOVER_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Folder for the SQLite database file carryover.db [default: .] [env: CARRYOVER_DATA_DIR]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// A postgres:// URL; use PostgreSQL instead of SQLite [env: DATABASE_URL]
+    #[arg(long = "database", global = true, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// Log lines as text or as JSON (levels: RUST_LOG) [env: CARRYOVER_LOG_FORMAT]
+    #[arg(long, global = true, value_enum)]
+    pub log_format: Option<LogFormat>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the web server (creates and migrates the database first).
+    Serve {
+        /// Address to listen on [default: 127.0.0.1:8080] [env: CARRYOVER_LISTEN]
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<std::net::SocketAddr>,
+        /// On an empty database, first fill it with a demo clinic and print its accounts.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Create the database if needed and apply pending migrations, then exit.
+    Migrate,
+    /// Write a consistent copy of the SQLite database to FILE while it stays in use.
+    Backup {
+        /// Where to write the copy; must not exist yet.
+        file: PathBuf,
+    },
+    /// Print the version.
+    Version,
+}
+
+impl Cli {
+    /// Stacks defaults, the optional file, the environment and the flags.
+    pub fn config(&self) -> anyhow::Result<Config> {
+        let mut config = Config::default();
+        if let Some(file) = &self.config {
+            config = config.apply(Layer::from_file(file)?);
+        }
+        config = config.apply(Layer::from_env(|k| std::env::var(k).ok())?);
+        let listen = match &self.command {
+            Command::Serve { listen, .. } => *listen,
+            _ => None,
+        };
+        Ok(config.apply(Layer {
+            listen,
+            data_dir: self.data_dir.clone(),
+            database_url: self.database_url.clone().map(Into::into),
+            log_format: self.log_format,
+            demo_password: None,
+        }))
+    }
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = cli.config()?;
+    telemetry::init(config.log_format);
+    match cli.command {
+        Command::Version => {
+            println!("carryover {}", env!("CARGO_PKG_VERSION"));
+            Ok(())
+        }
+        Command::Migrate => {
+            let db = open(&config).await?;
+            let applied = db.migrate().await.context("migrating the database")?;
+            println!(
+                "database is up to date ({} migration(s) applied now)",
+                applied.len()
+            );
+            db.close().await;
+            Ok(())
+        }
+        Command::Backup { file } => backup(&config, &file).await,
+        Command::Serve { demo, .. } => serve(&config, demo).await,
+    }
+}
+
+async fn open(config: &Config) -> anyhow::Result<Db> {
+    let options = config.db_options()?;
+    Db::connect(&options)
+        .await
+        .with_context(|| format!("opening the database {options:?}"))
+}
+
+async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
+    let db = open(config).await?;
+    db.migrate().await.context("migrating the database")?;
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let demo_lines = if with_demo {
+        demo::seed_if_empty(&db, clock.now(), config.demo_password.as_ref())
+            .await?
+            .lines()
+    } else {
+        Vec::new()
+    };
+    let app = Application::build(config, db, clock).await?;
+    let addr = app.local_addr()?;
+    tracing::info!(%addr, "listening");
+    println!("Carryover is ready at http://{addr}");
+    for line in demo_lines {
+        println!("{line}");
+    }
+    app.run_until(shutdown_signal()).await
+}
+
+async fn backup(config: &Config, file: &std::path::Path) -> anyhow::Result<()> {
+    if let carryover_store::DbOptions::Postgres { .. } = config.db_options()? {
+        anyhow::bail!("{PG_DUMP_ADVICE}");
+    }
+    let db = open(config).await?;
+    let outcome = carryover_store::backup_to(&db, file).await;
+    db.close().await;
+    match outcome.context("writing the backup")? {
+        BackupOutcome::Written(path) => {
+            println!("backup written to {}", path.display());
+            Ok(())
+        }
+        BackupOutcome::UsePgDump => anyhow::bail!("{PG_DUMP_ADVICE}"),
+    }
+}
+
+const PG_DUMP_ADVICE: &str = "this database is PostgreSQL: back it up with pg_dump, for example \
+     `pg_dump --format=custom --file=carryover.dump \"$DATABASE_URL\"`";

@@ -1,0 +1,157 @@
+//! One error type for the web layer. A handler returns `AppError`; the
+//! response carries an [`ErrorReport`], and [`render_errors`] turns it into a
+//! friendly page for people or a structured JSON body under `/api/`.
+//! Details of a 5xx go to the log, never to the client.
+
+use axum::{
+    Json,
+    extract::{Request, State},
+    http::{HeaderValue, StatusCode, header},
+    middleware::Next,
+    response::{Html, IntoResponse, Response},
+};
+use carryover_store::StoreError;
+
+use crate::{AppState, i18n::Tr, pages::ErrorPage};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Also the answer for anything outside the caller's scope: never reveal that it exists.
+    #[error("not found")]
+    NotFound,
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("sign-in needed")]
+    Unauthorized,
+    /// A cross-site request or a missing CSRF proof.
+    #[error("forbidden")]
+    Forbidden,
+    #[error("too many requests")]
+    TooManyRequests { retry_after_secs: u64 },
+    #[error("conflict")]
+    Conflict,
+    #[error("internal error")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Conflict { .. } => AppError::Conflict,
+            other => AppError::Internal(anyhow::Error::new(other)),
+        }
+    }
+}
+
+/// What the renderer needs to know about a failed response.
+#[derive(Clone, Debug)]
+pub struct ErrorReport {
+    pub code: &'static str,
+    pub message_key: &'static str,
+    pub detail: Option<String>,
+    pub retry_after_secs: Option<u64>,
+}
+
+impl ErrorReport {
+    pub fn for_status(status: StatusCode) -> ErrorReport {
+        let (code, message_key) = match status {
+            StatusCode::NOT_FOUND => ("not_found", "error-not-found"),
+            StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => {
+                ("bad_request", "error-bad-request")
+            }
+            StatusCode::UNAUTHORIZED => ("unauthorized", "error-unauthorized"),
+            StatusCode::FORBIDDEN => ("forbidden", "error-forbidden"),
+            StatusCode::TOO_MANY_REQUESTS => ("too_many_requests", "error-too-many"),
+            StatusCode::CONFLICT => ("conflict", "error-conflict"),
+            StatusCode::PAYLOAD_TOO_LARGE => ("payload_too_large", "error-payload-too-large"),
+            StatusCode::REQUEST_TIMEOUT => ("timeout", "error-timeout"),
+            StatusCode::SERVICE_UNAVAILABLE => ("unavailable", "error-unavailable"),
+            _ => ("internal", "error-internal"),
+        };
+        ErrorReport {
+            code,
+            message_key,
+            detail: None,
+            retry_after_secs: None,
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = match &self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Conflict => StatusCode::CONFLICT,
+            AppError::Internal(error) => {
+                tracing::error!(error = format!("{error:#}"), "request failed");
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        };
+        let mut report = ErrorReport::for_status(status);
+        if let AppError::BadRequest(detail) = &self {
+            report.detail = Some(detail.clone());
+        }
+        let mut response = status.into_response();
+        if let AppError::TooManyRequests { retry_after_secs } = self {
+            report.retry_after_secs = Some(retry_after_secs);
+            if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+        }
+        response.extensions_mut().insert(report);
+        response
+    }
+}
+
+/// Renders every error response, including those made by axum itself
+/// (bad JSON, body too large) and the 404 fallback, in one consistent shape.
+pub async fn render_errors(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let is_api = request.uri().path().starts_with("/api/");
+    let (parts, body) = request.into_parts();
+    let tr = Tr::new(crate::i18n::negotiate(&parts), state.catalog.clone());
+    let response = next.run(Request::from_parts(parts, body)).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let report = response
+        .extensions()
+        .get::<ErrorReport>()
+        .cloned()
+        .unwrap_or_else(|| ErrorReport::for_status(status));
+    let minutes = report
+        .retry_after_secs
+        .map(|s| s.div_ceil(60).max(1))
+        .unwrap_or(1);
+    let message = tr.with(report.message_key, &[("minutes", minutes.into())]);
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(header::CONTENT_TYPE);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let body = if is_api {
+        let mut error = serde_json::json!({ "code": report.code, "message": message });
+        if let Some(detail) = report.detail {
+            error["detail"] = detail.into();
+        }
+        Json(serde_json::json!({ "error": error })).into_response()
+    } else {
+        let page = ErrorPage {
+            t: tr,
+            status: status.as_u16(),
+            message,
+            lang_next: "/",
+        };
+        Html(page.render_or_plain()).into_response()
+    };
+    let (body_parts, body) = body.into_parts();
+    parts.headers.extend(body_parts.headers);
+    Response::from_parts(parts, body)
+}

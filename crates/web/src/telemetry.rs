@@ -1,0 +1,54 @@
+use axum::{extract::Request, http::HeaderValue, middleware::Next, response::Response};
+use tracing::Instrument;
+use tracing_subscriber::{EnvFilter, fmt, prelude::*};
+use uuid::Uuid;
+
+use crate::config::LogFormat;
+
+/// Structured logs on stderr; `RUST_LOG` picks the levels.
+pub fn init(format: LogFormat) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let registry = tracing_subscriber::registry().with(filter);
+    let result = match format {
+        LogFormat::Json => registry
+            .with(fmt::layer().json().with_writer(std::io::stderr))
+            .try_init(),
+        LogFormat::Text => registry
+            .with(fmt::layer().with_writer(std::io::stderr))
+            .try_init(),
+    };
+    // A second init (tests start many apps in one process) keeps the first.
+    let _ = result;
+}
+
+/// The id that ties a request's log lines and audit rows together.
+#[derive(Clone, Copy, Debug)]
+pub struct RequestId(pub Uuid);
+
+/// Gives each request an id, a span, and one log line when it ends.
+/// Logs the path template and status only: never bodies, query strings or cookies.
+pub async fn trace_requests(mut request: Request, next: Next) -> Response {
+    let id = Uuid::now_v7();
+    request.extensions_mut().insert(RequestId(id));
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| request.uri().path().to_owned());
+    let span = tracing::info_span!("request", request_id = %id, %method, route);
+    let started = std::time::Instant::now();
+    let mut response = next.run(request).instrument(span.clone()).await;
+    let status = response.status().as_u16();
+    span.in_scope(|| {
+        tracing::info!(
+            status,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "served"
+        );
+    });
+    if let Ok(value) = HeaderValue::from_str(&id.to_string()) {
+        response.headers_mut().insert("x-request-id", value);
+    }
+    response
+}

@@ -1,0 +1,171 @@
+//! The `carryover` binary as a person runs it.
+
+use std::{
+    io::{BufRead, BufReader},
+    path::Path,
+    process::{Child, Command, Stdio},
+    sync::mpsc,
+    time::Duration,
+};
+
+use carryover_store::{Db, DbOptions};
+
+const BIN: &str = env!("CARGO_BIN_EXE_carryover");
+
+fn carryover(data_dir: &Path) -> Command {
+    let mut command = Command::new(BIN);
+    command
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env_remove("DATABASE_URL")
+        .env_remove("CARRYOVER_DATABASE_URL")
+        .env("RUST_LOG", "warn");
+    command
+}
+
+/// A running `serve`, with the lines it printed up to "ready".
+struct Server {
+    child: Child,
+    lines: Vec<String>,
+}
+
+fn serve_demo(data_dir: &Path, password: Option<&str>) -> Server {
+    let mut command = carryover(data_dir);
+    command
+        .args(["serve", "--demo", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped());
+    match password {
+        Some(p) => command.env("CARRYOVER_DEMO_PASSWORD", p),
+        None => command.env_remove("CARRYOVER_DEMO_PASSWORD"),
+    };
+    let mut child = command.spawn().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut lines = Vec::new();
+    // The ready line comes first; the demo lines follow it at once.
+    while let Ok(line) = rx.recv_timeout(Duration::from_secs(30)) {
+        lines.push(line);
+        if lines
+            .iter()
+            .any(|l| l.starts_with("Carryover is ready at http://"))
+            && rx
+                .recv_timeout(Duration::from_millis(300))
+                .map(|l| lines.push(l))
+                .is_err()
+        {
+            break;
+        }
+    }
+    while let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
+        lines.push(line);
+    }
+    assert!(
+        lines.iter().any(|l| l.starts_with("Carryover is ready at")),
+        "{lines:?}"
+    );
+    Server { child, lines }
+}
+
+impl Server {
+    /// SIGTERM, as a service manager sends it; the server must stop cleanly.
+    fn stop(mut self) {
+        let pid = self.child.id().to_string();
+        assert!(
+            Command::new("kill")
+                .args(["-TERM", &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "graceful shutdown exits 0, got {status}");
+    }
+}
+
+async fn clinics_in(data_dir: &Path) -> i64 {
+    let db = Db::connect(&DbOptions::Sqlite {
+        path: data_dir.join("carryover.db"),
+    })
+    .await
+    .unwrap();
+    let count = db.count_clinics().await.unwrap();
+    db.close().await;
+    count
+}
+
+#[test]
+fn version_and_help_explain_themselves() {
+    let version = Command::new(BIN).arg("version").output().unwrap();
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("carryover 0."));
+    let help = Command::new(BIN).arg("--help").output().unwrap();
+    let text = String::from_utf8_lossy(&help.stdout);
+    for command in ["serve", "migrate", "backup", "version", "DATABASE_URL"] {
+        assert!(text.contains(command), "--help mentions {command}: {text}");
+    }
+}
+
+#[tokio::test]
+async fn demo_data_is_created_once_and_kept_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = serve_demo(dir.path(), Some("a-demo-password-for-tests"));
+    first.stop();
+    assert_eq!(clinics_in(dir.path()).await, 1);
+
+    let second = serve_demo(dir.path(), None);
+    let printed = second.lines.clone();
+    second.stop();
+    assert_eq!(
+        clinics_in(dir.path()).await,
+        1,
+        "a second --demo start adds nothing: {printed:?}"
+    );
+}
+
+#[tokio::test]
+async fn migrate_creates_the_database_and_backup_copies_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let migrate = carryover(dir.path()).arg("migrate").output().unwrap();
+    assert!(migrate.status.success(), "{migrate:?}");
+    assert!(dir.path().join("carryover.db").exists());
+
+    let server = serve_demo(dir.path(), Some("a-demo-password-for-tests"));
+    let target = dir.path().join("copy.db");
+    let backup = carryover(dir.path())
+        .arg("backup")
+        .arg(&target)
+        .output()
+        .unwrap();
+    server.stop();
+    assert!(
+        backup.status.success(),
+        "{}",
+        String::from_utf8_lossy(&backup.stderr)
+    );
+    let copy = Db::connect(&DbOptions::Sqlite { path: target })
+        .await
+        .unwrap();
+    assert_eq!(
+        copy.count_clinics().await.unwrap(),
+        1,
+        "the copy holds the demo clinic"
+    );
+}
+
+#[test]
+fn backup_on_postgres_points_to_pg_dump() {
+    let output = Command::new(BIN)
+        .args(["backup", "/tmp/never-written.db"])
+        .env("DATABASE_URL", "postgres://postgres@127.0.0.1:1/none")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("pg_dump"), "{stderr}");
+}

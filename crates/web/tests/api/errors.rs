@@ -1,0 +1,53 @@
+use carryover_store::Backend;
+
+use crate::helpers::{on_both_databases, spawn_app};
+
+async fn an_unknown_page_gets_a_friendly_page_in_the_persons_language(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let response = app
+        .client
+        .send(
+            app.client
+                .request(reqwest::Method::GET, "/no-such-page")
+                .header("accept-language", "es"),
+        )
+        .await;
+    assert_eq!(response.status(), 404);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let body = response.text().await.unwrap();
+    assert!(body.contains("No encontramos esta página."), "{body}");
+    assert!(body.contains("<html lang=\"es\">"));
+}
+
+async fn an_unknown_api_path_gets_a_structured_json_error(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let response = app.client.get("/api/v1/no-such-thing").await;
+    assert_eq!(response.status(), 404);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "not_found");
+    assert!(body["error"]["message"].as_str().unwrap().len() > 5);
+}
+
+async fn a_bad_form_gets_a_clear_400_not_a_500(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let response = app.client.post_form("/lang", &[("lang", "klingon")]).await;
+    assert_eq!(response.status(), 400);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Something in the form was not right")
+    );
+}
+
+on_both_databases!(
+    an_unknown_page_gets_a_friendly_page_in_the_persons_language,
+    an_unknown_api_path_gets_a_structured_json_error,
+    a_bad_form_gets_a_clear_400_not_a_500,
+);

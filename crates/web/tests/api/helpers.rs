@@ -1,0 +1,150 @@
+//! `spawn_app`: the real application on port 0, on a fresh database, with a
+//! test clock and a small client that keeps cookies (reqwest's store would
+//! drop the `Secure` ones over plain HTTP, which browsers keep for localhost).
+
+use std::{
+    collections::BTreeMap,
+    net::SocketAddr,
+    sync::{Arc, Mutex},
+};
+
+use carryover::{Application, clock::TestClock, config::Config};
+use carryover_store::{Backend, Db, testing::TestDatabase};
+use reqwest::{Response, header};
+use time::macros::datetime;
+
+pub use carryover_store::on_both_databases;
+
+pub struct TestApp {
+    pub address: String,
+    pub db: Db,
+    pub clock: TestClock,
+    pub client: TestClient,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    _database: TestDatabase,
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    let database = TestDatabase::create(backend).await;
+    let db = database.migrated().await;
+    let clock = TestClock::at(datetime!(2026-11-02 09:00 UTC));
+    let config = Config {
+        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+        ..Config::default()
+    };
+    let app = Application::build(&config, db.clone(), Arc::new(clock.clone()))
+        .await
+        .unwrap();
+    let address = format!("http://{}", app.local_addr().unwrap());
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async move {
+        let _ = rx.await;
+    }));
+    TestApp {
+        client: TestClient::new(&address),
+        address,
+        db,
+        clock,
+        shutdown: Some(tx),
+        _database: database,
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+impl TestApp {
+    /// A second browser: its own cookies.
+    pub fn new_client(&self) -> TestClient {
+        TestClient::new(&self.address)
+    }
+}
+
+#[derive(Clone)]
+pub struct TestClient {
+    pub base: String,
+    http: reqwest::Client,
+    cookies: Arc<Mutex<BTreeMap<String, String>>>,
+}
+
+impl TestClient {
+    pub fn new(base: &str) -> TestClient {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        TestClient {
+            base: base.to_owned(),
+            http,
+            cookies: Default::default(),
+        }
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies.lock().unwrap().get(name).cloned()
+    }
+
+    pub fn set_cookie(&self, name: &str, value: &str) {
+        self.cookies
+            .lock()
+            .unwrap()
+            .insert(name.to_owned(), value.to_owned());
+    }
+
+    fn cookie_header(&self) -> String {
+        let cookies = self.cookies.lock().unwrap();
+        cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn remember(&self, response: &Response) {
+        let mut cookies = self.cookies.lock().unwrap();
+        for value in response.headers().get_all(header::SET_COOKIE) {
+            let text = value.to_str().unwrap();
+            let pair = text.split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            let expired = text.contains("Max-Age=0") || value.is_empty();
+            if expired {
+                cookies.remove(name);
+            } else {
+                cookies.insert(name.to_owned(), value.to_owned());
+            }
+        }
+    }
+
+    pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let mut builder = self.http.request(method, format!("{}{}", self.base, path));
+        let cookies = self.cookie_header();
+        if !cookies.is_empty() {
+            builder = builder.header(header::COOKIE, cookies);
+        }
+        builder
+    }
+
+    pub async fn send(&self, builder: reqwest::RequestBuilder) -> Response {
+        let response = builder.send().await.unwrap();
+        self.remember(&response);
+        response
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.send(self.request(reqwest::Method::GET, path)).await
+    }
+
+    /// A form post as a browser on this site sends it.
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Response {
+        let builder = self
+            .request(reqwest::Method::POST, path)
+            .header("sec-fetch-site", "same-origin")
+            .form(form);
+        self.send(builder).await
+    }
+}

@@ -1,0 +1,13 @@
+//! Carryover through HTTP and the command line: one test binary for the web crate.
+
+// A panic is how a test reports failure; helpers outside #[test] fns unwrap too.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[allow(dead_code)] // shared by every suite; not each uses every helper
+mod helpers;
+
+mod cli;
+mod errors;
+mod health;
+mod languages;
+mod security;
