@@ -7,6 +7,14 @@ use sqlx::{
 
 use crate::{StoreError, migrate};
 
+/// A write transaction: functions that take `&mut AnyConnection` run inside it.
+pub type WriteTx = Transaction<'static, Any>;
+
+/// Commits a write transaction; what it wrote is durable once this returns.
+pub async fn commit(tx: WriteTx) -> Result<(), StoreError> {
+    Ok(tx.commit().await?)
+}
+
 /// Which database is underneath. Only set-up, migrations and backups look at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -140,6 +148,11 @@ impl Db {
             Backend::Postgres => self.writer.begin().await?,
         };
         Ok(tx)
+    }
+
+    /// A pooled read-only connection (on PostgreSQL, any pooled connection).
+    pub async fn read_conn(&self) -> Result<sqlx::pool::PoolConnection<Any>, StoreError> {
+        Ok(self.reader.acquire().await?)
     }
 
     /// Applies every pending migration. Safe to call from several processes at once.

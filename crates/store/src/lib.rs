@@ -1,17 +1,27 @@
 //! Carryover's storage. One SQL text per query runs on SQLite and on PostgreSQL
 //! through sqlx's `Any` driver; only connection set-up, migrations and backups
 //! know which database is underneath.
+//!
+//! Functions that take `&mut AnyConnection` run inside the caller's
+//! transaction (`Db::begin_write`) or on a pooled read connection.
 
+pub mod audit;
 mod backup;
+pub mod children;
 mod clinic;
 mod db;
 mod error;
+pub mod invitation;
 mod migrate;
+pub mod people;
+pub mod session;
+pub mod testing;
+pub mod throttle;
 pub mod time_text;
 
 pub use backup::{BackupOutcome, backup_to};
 pub use clinic::{Clinic, NewClinic};
-pub use db::{Backend, Db, DbOptions};
+pub use db::{Backend, Db, DbOptions, WriteTx, commit};
 pub use error::StoreError;
 pub use migrate::{MIGRATIONS, Migration};
-pub mod testing;
+pub use sqlx::AnyConnection;

@@ -6,8 +6,8 @@ use carryover_store::Db;
 use tokio::net::TcpListener;
 
 use crate::{
-    clock::Clock, config::Config, error, i18n::Catalog, metrics::Metrics, routes, security,
-    telemetry,
+    auth::password::PasswordHasher, clock::Clock, config::Config, error, i18n::Catalog,
+    metrics::Metrics, routes, security, telemetry,
 };
 
 /// What every handler can reach. Nothing here holds data that must survive
@@ -18,6 +18,17 @@ pub struct AppState {
     pub catalog: Arc<Catalog>,
     pub clock: Arc<dyn Clock>,
     pub metrics: Arc<Metrics>,
+    pub passwords: PasswordHasher,
+    pub settings: Arc<Settings>,
+}
+
+/// The parts of the config that requests need.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Links are https and taken from this proxy's host when true.
+    pub behind_tls_proxy: bool,
+    /// The address people reach Carryover at, for links; else the request's Host.
+    pub public_url: Option<String>,
 }
 
 /// A bound, not yet running server. Tests build it on port 0 and read the port.
@@ -35,6 +46,11 @@ impl Application {
             catalog: Arc::new(Catalog::load()?),
             clock,
             metrics: Arc::new(Metrics::default()),
+            passwords: PasswordHasher::new(config.password_cost)?,
+            settings: Arc::new(Settings {
+                behind_tls_proxy: config.behind_tls_proxy,
+                public_url: config.public_url.clone(),
+            }),
         };
         let listener = TcpListener::bind(config.listen)
             .await
@@ -79,7 +95,7 @@ impl Application {
 }
 
 pub fn router(state: AppState) -> Router {
-    routes::all()
+    routes::all(state.clone())
         .fallback(|| async { error::AppError::NotFound })
         .layer(middleware::from_fn(security::refuse_cross_site))
         .layer(middleware::from_fn_with_state(

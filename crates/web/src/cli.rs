@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::{
     Application,
     app::shutdown_signal,
+    auth::password::PasswordHasher,
     clock::{Clock, SystemClock},
     config::{Config, Layer, LogFormat},
     demo, telemetry,
@@ -49,6 +50,10 @@ pub enum Command {
         /// On an empty database, first fill it with a demo clinic and print its accounts.
         #[arg(long)]
         demo: bool,
+        /// A proxy in front terminates TLS: allow plain HTTP on a non-loopback
+        /// address, and make links https [env: CARRYOVER_BEHIND_TLS_PROXY]
+        #[arg(long)]
+        behind_tls_proxy: bool,
     },
     /// Create the database if needed and apply pending migrations, then exit.
     Migrate,
@@ -59,6 +64,37 @@ pub enum Command {
     },
     /// Print the version.
     Version,
+    /// Set up a real clinic and its people.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Check the audit trail.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a clinic and print an invitation link for its first admin.
+    CreateClinic {
+        /// The clinic's name, as people will see it.
+        name: String,
+        /// The first admin's email address.
+        #[arg(long, value_name = "EMAIL")]
+        admin_email: String,
+        /// The first admin's name [default: the part of the email before @]
+        #[arg(long, value_name = "NAME")]
+        admin_name: Option<String>,
+        /// The address people use to reach Carryover, for the link
+        /// [default: http://<listen address>] [env: CARRYOVER_PUBLIC_URL]
+        #[arg(long, value_name = "URL")]
+        public_url: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute every audit row's hash chain and report the first broken link.
+    Verify,
 }
 
 impl Cli {
@@ -79,6 +115,14 @@ impl Cli {
             database_url: self.database_url.clone().map(Into::into),
             log_format: self.log_format,
             demo_password: None,
+            behind_tls_proxy: match &self.command {
+                Command::Serve {
+                    behind_tls_proxy: true,
+                    ..
+                } => Some(true),
+                _ => None,
+            },
+            public_url: None,
         }))
     }
 }
@@ -102,6 +146,41 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Backup { file } => backup(&config, &file).await,
+        Command::Admin(AdminCommand::CreateClinic {
+            name,
+            admin_email,
+            admin_name,
+            public_url,
+        }) => {
+            let db = open(&config).await?;
+            db.migrate().await.context("migrating the database")?;
+            let base = public_url
+                .or_else(|| config.public_url.clone())
+                .unwrap_or_else(|| format!("http://{}", config.listen));
+            let result = crate::admin_cli::create_clinic(
+                &db,
+                &name,
+                &admin_email,
+                admin_name.as_deref(),
+                &base,
+            )
+            .await;
+            db.close().await;
+            println!("{}", result?);
+            Ok(())
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            let db = open(&config).await?;
+            let report = crate::admin_cli::verify_audit(&db).await;
+            db.close().await;
+            let report = report?;
+            println!("{}", report.text);
+            if report.intact {
+                Ok(())
+            } else {
+                anyhow::bail!("the audit trail is broken")
+            }
+        }
         Command::Serve { demo, .. } => serve(&config, demo).await,
     }
 }
@@ -114,13 +193,21 @@ async fn open(config: &Config) -> anyhow::Result<Db> {
 }
 
 async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
+    if !config.listen.ip().is_loopback() && !config.behind_tls_proxy {
+        anyhow::bail!(
+            "refusing to serve plain HTTP on {}: browsers would send sign-in cookies unencrypted. \
+             Put Carryover behind a proxy that terminates TLS and pass --behind-tls-proxy, \
+             or listen on 127.0.0.1",
+            config.listen
+        );
+    }
     let db = open(config).await?;
     db.migrate().await.context("migrating the database")?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let demo_lines = if with_demo {
-        demo::seed_if_empty(&db, clock.now(), config.demo_password.as_ref())
-            .await?
-            .lines()
+        let hasher = PasswordHasher::new(config.password_cost)?;
+        let seed = demo::seed_if_empty(&db, clock.now(), config.demo_password.as_ref(), &hasher);
+        seed.await?.lines()
     } else {
         Vec::new()
     };

@@ -9,6 +9,8 @@ use carryover_store::DbOptions;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
+use crate::auth::password::PasswordCost;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
@@ -26,6 +28,13 @@ pub struct Config {
     pub log_format: LogFormat,
     /// When set, every demo account gets this password instead of a random one.
     pub demo_password: Option<SecretString>,
+    /// Carryover runs behind a proxy that terminates TLS: plain HTTP on a
+    /// non-loopback address is allowed, and links use https.
+    pub behind_tls_proxy: bool,
+    /// The address people use to reach Carryover, for invitation links.
+    pub public_url: Option<String>,
+    /// Argon2id cost: OWASP's parameters, except in tests.
+    pub password_cost: PasswordCost,
 }
 
 impl Default for Config {
@@ -36,6 +45,9 @@ impl Default for Config {
             database_url: None,
             log_format: LogFormat::Text,
             demo_password: None,
+            behind_tls_proxy: false,
+            public_url: None,
+            password_cost: PasswordCost::Owasp,
         }
     }
 }
@@ -49,6 +61,8 @@ pub struct Layer {
     pub database_url: Option<SecretString>,
     pub log_format: Option<LogFormat>,
     pub demo_password: Option<SecretString>,
+    pub behind_tls_proxy: Option<bool>,
+    pub public_url: Option<String>,
 }
 
 impl Layer {
@@ -82,6 +96,9 @@ impl Layer {
                 .map(SecretString::from),
             log_format,
             demo_password: get("CARRYOVER_DEMO_PASSWORD").map(SecretString::from),
+            behind_tls_proxy: get("CARRYOVER_BEHIND_TLS_PROXY")
+                .map(|v| matches!(v.as_str(), "1" | "true" | "yes")),
+            public_url: get("CARRYOVER_PUBLIC_URL"),
         })
     }
 }

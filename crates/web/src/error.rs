@@ -145,9 +145,9 @@ pub async fn render_errors(
     } else {
         let page = ErrorPage {
             t: tr,
+            c: crate::pages::Chrome::new(None, "/"),
             status: status.as_u16(),
             message,
-            lang_next: "/",
         };
         Html(page.render_or_plain()).into_response()
     };

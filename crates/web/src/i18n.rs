@@ -1,6 +1,7 @@
 //! Every text a person reads comes from the Fluent files in `locales/`.
-//! The language is chosen per request: the `lang` cookie (set by the switcher
-//! in the footer) wins, then the browser's `Accept-Language`, then English.
+//! The language is chosen per request: a signed-in person's own choice, else
+//! the `lang` cookie (set by the switcher in the footer), then the browser's
+//! `Accept-Language`, then English.
 
 use std::{borrow::Cow, collections::HashMap, sync::Arc};
 
@@ -141,6 +142,11 @@ impl Tr {
     pub fn code(&self) -> &'static str {
         self.lang.code()
     }
+
+    /// A text with one `$name` in it.
+    pub fn with_name(&self, key: &str, name: &str) -> String {
+        self.with(key, &[("name", name.to_owned().into())])
+    }
 }
 
 /// The language a request asks for, before any signed-in person's preference.
@@ -170,6 +176,11 @@ impl FromRequestParts<crate::AppState> for Tr {
         parts: &mut Parts,
         state: &crate::AppState,
     ) -> Result<Self, Self::Rejection> {
-        Ok(Tr::new(negotiate(parts), state.catalog.clone()))
+        let lang = parts
+            .extensions
+            .get::<crate::auth::Caller>()
+            .and_then(|c| Lang::parse(&c.person.lang))
+            .unwrap_or_else(|| negotiate(parts));
+        Ok(Tr::new(lang, state.catalog.clone()))
     }
 }

@@ -1,16 +1,20 @@
 //! Carryover's web layer: pages, the JSON API, sign-in, and the command line.
 //! Rules live in `carryover-domain`; SQL lives in `carryover-store`.
 
+pub mod admin_cli;
 pub mod app;
+pub mod audit_view;
+pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod error;
 pub mod i18n;
+pub mod invitations;
 pub mod metrics;
 pub mod pages;
-mod routes;
+pub mod routes;
 pub mod security;
 pub mod telemetry;
 

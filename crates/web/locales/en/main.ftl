@@ -27,3 +27,158 @@ error-timeout = This took too long. Please try again.
 error-internal = Sorry, something went wrong on our side. Please try again in a moment.
 error-unavailable = Carryover is starting or stopping. Please try again in a moment.
 error-go-home = Go to the start page
+
+## Navigation
+nav-home = Home
+nav-people = People
+nav-account = Password
+nav-sign-in = Sign in
+nav-sign-out = Sign out
+
+## Sign-in
+login-title = Sign in
+login-email = Email
+login-password = Password
+login-submit = Sign in
+login-forgot = Forgot your password? Ask your clinic for a new link.
+login-failed = That email and password do not match. Please try again.
+login-wait = Too many tries. For your safety, please wait { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+} and try again.
+
+## Home
+home-heading = Home
+home-hello = Hello, { $name }
+home-your-children = Your children
+home-no-children = No child is linked to your account yet.
+home-plan-soon = Your practice plan for this week will show here.
+home-caseload = Your caseload
+home-clinic-children = Children at this clinic
+home-no-caseload = No children yet.
+home-who-accessed = Who opened this record
+home-add-family = Add a family
+
+## Forms
+form-has-errors = Please fix the fields marked below.
+field-name-needed = Please enter a name (up to 100 letters).
+field-email-invalid = Please enter an email address like name@example.org.
+field-email-taken = This email already has an account. Please use another email.
+
+## Adding a family
+household-title = Add a family
+household-lead = Add the child and one caregiver. You will get a link and a QR code to give the caregiver.
+household-child = Child
+household-child-name = Child's name (what the family calls them)
+household-caregiver = Caregiver
+household-caregiver-name = Caregiver's name
+household-caregiver-email = Email
+household-relationship = Relationship to the child
+household-access = What they can see
+household-access-hint = A guardian sees everything about the child. A helper sees the practice plan and can log practice.
+household-submit = Add family and make invitation
+access-guardian = Guardian
+access-helper = Helper
+relationship-mother = Mother
+relationship-father = Father
+relationship-grandparent = Grandparent
+relationship-nanny = Nanny
+relationship-daycare_teacher = Daycare teacher
+relationship-other = Other
+
+## Invitations
+invitation-title = Invitation
+invitation-for-caregiver = { $name } is invited to follow { $child }'s practice plan.
+invitation-for-staff = { $name } is invited to join the clinic.
+invitation-for-reset = Here is a link for { $name } to set a new password.
+invitation-show-qr = Show this code to the person. They scan it with their phone camera.
+invitation-qr-label = QR code with the invitation link
+invitation-or-link = Or send them this link:
+invitation-expiry = The link works one time, for 7 days.
+invitation-done = Done
+invite-invalid-title = This link does not work
+invite-invalid = This link was already used or is too old. Please ask your clinic for a new link.
+
+## Accepting an invitation
+accept-title = Welcome
+accept-hello = Welcome, { $name }
+accept-lead = Choose a password and a language. Then you can see your practice plan.
+accept-reset-lead = Choose a new password.
+accept-password = New password
+accept-password-hint = At least 8 characters. A few words you can remember work well.
+accept-password-confirm = Type the password again
+accept-language = Language
+accept-submit = Save and continue
+accept-mismatch = The two passwords are not the same.
+password-too-short = This password is too short. Use at least 8 characters.
+password-too-long = This password is too long. Use at most 128 characters.
+password-too-common = This password is too easy to guess. Try a few words you can remember.
+password-personal = Do not use your name or email in your password.
+
+## Password change
+password-title = Change your password
+password-lead = After the change, you are signed out on all other devices.
+password-current = Current password
+password-current-wrong = That is not your current password.
+password-submit = Change password
+password-changed = Your password was changed. Other devices are signed out.
+
+## Child record
+child-plan = Practice plan
+child-plan-empty = There is no practice plan yet.
+child-about = About
+child-birth-date = Date of birth
+child-languages = Languages at home
+child-notes = Notes
+child-caregivers = Caregivers
+child-care-team = Care team
+child-primary = primary therapist
+child-who-opened = Who at the clinic opened this record
+
+## Audit
+access-title = Who opened { $name }'s record
+access-lead = Each time someone at the clinic opens your child's record, we write it down. Here is the list.
+audit-child-title = Who accessed { $name }'s record
+audit-child-lead = Every read and change of this child's information.
+audit-person-title = What { $name } accessed
+audit-person-lead = Everything this person read or changed.
+audit-download = Download as CSV
+audit-empty = Nothing yet.
+audit-caption = Newest first. Times are in UTC.
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-child = Child
+audit-nobody = Not signed in
+audit-action-view = Opened
+audit-action-list = Listed
+audit-action-create = Created
+audit-action-update = Changed
+audit-action-delete = Deleted
+audit-action-export = Downloaded
+audit-action-sign_in = Signed in
+audit-action-failed_sign_in = Sign-in failed
+audit-action-sign_out = Signed out
+audit-action-denied = Was refused
+audit-outcome-denied = refused
+audit-outcome-failure = failed
+
+## People
+people-title = People at this clinic
+people-name = Name
+people-role = Role
+people-status = Status
+people-actions = Actions
+people-what-accessed = What they accessed
+people-reset = Make a password link
+people-deactivate = Deactivate
+people-deactivated = The person was deactivated and signed out everywhere.
+people-invite = Invite staff
+people-invite-submit = Invite
+people-invite-invalid = Please give a name, a valid email and a role.
+role-admin = Admin
+role-therapist = Therapist
+role-caregiver = Caregiver
+status-active = Active
+status-invited = Invited
+status-inactive = Deactivated

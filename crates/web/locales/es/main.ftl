@@ -27,3 +27,158 @@ error-timeout = Esto tardó demasiado. Intente de nuevo.
 error-internal = Lo sentimos, algo falló de nuestro lado. Intente de nuevo en un momento.
 error-unavailable = Carryover está iniciando o deteniéndose. Intente de nuevo en un momento.
 error-go-home = Ir a la página de inicio
+
+## Navegación
+nav-home = Inicio
+nav-people = Personas
+nav-account = Contraseña
+nav-sign-in = Entrar
+nav-sign-out = Salir
+
+## Entrar
+login-title = Entrar
+login-email = Correo electrónico
+login-password = Contraseña
+login-submit = Entrar
+login-forgot = ¿Olvidó su contraseña? Pida un enlace nuevo a su clínica.
+login-failed = El correo y la contraseña no coinciden. Intente de nuevo.
+login-wait = Demasiados intentos. Por su seguridad, espere { $minutes ->
+    [one] un minuto
+   *[other] { $minutes } minutos
+} e intente de nuevo.
+
+## Inicio
+home-heading = Inicio
+home-hello = Hola, { $name }
+home-your-children = Sus niños
+home-no-children = Todavía no hay un niño en su cuenta.
+home-plan-soon = Aquí verá su plan de práctica de esta semana.
+home-caseload = Sus pacientes
+home-clinic-children = Niños de esta clínica
+home-no-caseload = Todavía no hay niños.
+home-who-accessed = Quién abrió este expediente
+home-add-family = Agregar una familia
+
+## Formularios
+form-has-errors = Corrija los campos marcados abajo.
+field-name-needed = Escriba un nombre (hasta 100 letras).
+field-email-invalid = Escriba un correo como nombre@ejemplo.org.
+field-email-taken = Este correo ya tiene una cuenta. Use otro correo.
+
+## Agregar una familia
+household-title = Agregar una familia
+household-lead = Agregue al niño y a una persona que lo cuida. Recibirá un enlace y un código QR para darle.
+household-child = Niño
+household-child-name = Nombre del niño (como lo llama la familia)
+household-caregiver = Persona que cuida
+household-caregiver-name = Nombre de la persona que cuida
+household-caregiver-email = Correo electrónico
+household-relationship = Relación con el niño
+household-access = Qué puede ver
+household-access-hint = Un tutor ve todo sobre el niño. Un ayudante ve el plan de práctica y puede anotar la práctica.
+household-submit = Agregar familia y crear invitación
+access-guardian = Tutor
+access-helper = Ayudante
+relationship-mother = Madre
+relationship-father = Padre
+relationship-grandparent = Abuelo o abuela
+relationship-nanny = Niñera
+relationship-daycare_teacher = Maestra de guardería
+relationship-other = Otra
+
+## Invitaciones
+invitation-title = Invitación
+invitation-for-caregiver = { $name } está invitado a seguir el plan de práctica de { $child }.
+invitation-for-staff = { $name } está invitado a unirse a la clínica.
+invitation-for-reset = Este es un enlace para que { $name } elija una contraseña nueva.
+invitation-show-qr = Muestre este código a la persona. Lo escanea con la cámara de su teléfono.
+invitation-qr-label = Código QR con el enlace de invitación
+invitation-or-link = O envíele este enlace:
+invitation-expiry = El enlace sirve una sola vez, durante 7 días.
+invitation-done = Listo
+invite-invalid-title = Este enlace no sirve
+invite-invalid = Este enlace ya se usó o es muy viejo. Pida un enlace nuevo a su clínica.
+
+## Aceptar una invitación
+accept-title = Bienvenida
+accept-hello = Bienvenido o bienvenida, { $name }
+accept-lead = Elija una contraseña y un idioma. Después podrá ver su plan de práctica.
+accept-reset-lead = Elija una contraseña nueva.
+accept-password = Contraseña nueva
+accept-password-hint = Al menos 8 caracteres. Unas palabras que pueda recordar funcionan bien.
+accept-password-confirm = Escriba la contraseña otra vez
+accept-language = Idioma
+accept-submit = Guardar y seguir
+accept-mismatch = Las dos contraseñas no son iguales.
+password-too-short = Esta contraseña es muy corta. Use al menos 8 caracteres.
+password-too-long = Esta contraseña es muy larga. Use como máximo 128 caracteres.
+password-too-common = Esta contraseña es muy fácil de adivinar. Pruebe con unas palabras que pueda recordar.
+password-personal = No use su nombre ni su correo en la contraseña.
+
+## Cambio de contraseña
+password-title = Cambiar su contraseña
+password-lead = Después del cambio, se cerrará su sesión en los otros aparatos.
+password-current = Contraseña actual
+password-current-wrong = Esa no es su contraseña actual.
+password-submit = Cambiar contraseña
+password-changed = Su contraseña cambió. Se cerró la sesión en los otros aparatos.
+
+## Expediente del niño
+child-plan = Plan de práctica
+child-plan-empty = Todavía no hay un plan de práctica.
+child-about = Datos
+child-birth-date = Fecha de nacimiento
+child-languages = Idiomas en casa
+child-notes = Notas
+child-caregivers = Personas que lo cuidan
+child-care-team = Equipo de terapia
+child-primary = terapeuta principal
+child-who-opened = Quién de la clínica abrió este expediente
+
+## Registro de accesos
+access-title = Quién abrió el expediente de { $name }
+access-lead = Cada vez que alguien de la clínica abre el expediente de su niño, lo anotamos. Esta es la lista.
+audit-child-title = Quién vio el expediente de { $name }
+audit-child-lead = Cada lectura y cambio de la información de este niño.
+audit-person-title = Qué vio { $name }
+audit-person-lead = Todo lo que esta persona leyó o cambió.
+audit-download = Descargar como CSV
+audit-empty = Nada todavía.
+audit-caption = Lo más nuevo primero. Las horas están en UTC.
+audit-when = Cuándo
+audit-who = Quién
+audit-what = Qué
+audit-child = Niño
+audit-nobody = Sin sesión
+audit-action-view = Abrió
+audit-action-list = Vio la lista
+audit-action-create = Creó
+audit-action-update = Cambió
+audit-action-delete = Borró
+audit-action-export = Descargó
+audit-action-sign_in = Entró
+audit-action-failed_sign_in = No pudo entrar
+audit-action-sign_out = Salió
+audit-action-denied = Fue rechazado
+audit-outcome-denied = rechazado
+audit-outcome-failure = falló
+
+## Personas
+people-title = Personas de esta clínica
+people-name = Nombre
+people-role = Rol
+people-status = Estado
+people-actions = Acciones
+people-what-accessed = Qué vio
+people-reset = Crear enlace de contraseña
+people-deactivate = Desactivar
+people-deactivated = La persona fue desactivada y se cerraron todas sus sesiones.
+people-invite = Invitar personal
+people-invite-submit = Invitar
+people-invite-invalid = Escriba un nombre, un correo válido y un rol.
+role-admin = Administración
+role-therapist = Terapeuta
+role-caregiver = Persona que cuida
+status-active = Activa
+status-invited = Invitada
+status-inactive = Desactivada

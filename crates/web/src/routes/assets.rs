@@ -1,21 +1,23 @@
-use axum::{Router, http::header, response::IntoResponse, routing::get};
+use axum::{http::header, response::IntoResponse};
 
-use crate::AppState;
+use super::Routes;
 
 const APP_CSS: &str = include_str!("../../static/app.css");
 const ICON_SVG: &str = include_str!("../../static/icon.svg");
 const CACHE: &str = "public, max-age=604800";
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/static/app.css",
-            get(|| async { asset("text/css; charset=utf-8", APP_CSS) }),
-        )
-        .route(
-            "/static/icon.svg",
-            get(|| async { asset("image/svg+xml", ICON_SVG) }),
-        )
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/static/app.css", css)
+        .get("/static/icon.svg", icon)
+}
+
+async fn css() -> impl IntoResponse {
+    asset("text/css; charset=utf-8", APP_CSS)
+}
+
+async fn icon() -> impl IntoResponse {
+    asset("image/svg+xml", ICON_SVG)
 }
 
 fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {

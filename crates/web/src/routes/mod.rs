@@ -1,18 +1,101 @@
-//! Every route the app serves. Each module owns its paths.
+//! Every route the app serves. Each module owns its paths; the guard in
+//! `auth::guard` checks each request against the rule for its path.
 
-use axum::Router;
+use axum::{
+    Router, extract::FromRequestParts, handler::Handler, http::request::Parts, middleware, routing,
+};
 
-use crate::AppState;
+use crate::{AppState, auth::Caller};
 
+mod account;
+mod admin;
 mod assets;
+mod children;
 mod health;
 mod home;
+mod households;
+mod invite;
 mod lang;
+mod login;
 
-pub fn all() -> Router<AppState> {
-    Router::new()
+pub use lang::local_path;
+
+/// Every route, each behind the access guard.
+pub fn all(state: AppState) -> Router<AppState> {
+    table().router.route_layer(middleware::from_fn_with_state(
+        state,
+        crate::auth::authorize,
+    ))
+}
+
+/// Every (method, path) the app serves: what the access-rule test walks.
+pub fn inventory() -> Vec<(&'static str, &'static str)> {
+    table().entries
+}
+
+fn table() -> Routes {
+    Routes::new()
         .merge(health::routes())
         .merge(assets::routes())
         .merge(home::routes())
         .merge(lang::routes())
+        .merge(login::routes())
+        .merge(invite::routes())
+        .merge(account::routes())
+        .merge(households::routes())
+        .merge(children::routes())
+        .merge(admin::routes())
+}
+
+/// A router that remembers what it routes, so that no route can exist
+/// without the test of access rules seeing it.
+pub struct Routes {
+    router: Router<AppState>,
+    entries: Vec<(&'static str, &'static str)>,
+}
+
+impl Routes {
+    fn new() -> Routes {
+        Routes {
+            router: Router::new(),
+            entries: Vec::new(),
+        }
+    }
+
+    fn get<H, T>(mut self, path: &'static str, handler: H) -> Routes
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.entries.push(("GET", path));
+        self.router = self.router.route(path, routing::get(handler));
+        self
+    }
+
+    fn post<H, T>(mut self, path: &'static str, handler: H) -> Routes
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.entries.push(("POST", path));
+        self.router = self.router.route(path, routing::post(handler));
+        self
+    }
+
+    fn merge(mut self, other: Routes) -> Routes {
+        self.entries.extend(other.entries);
+        self.router = self.router.merge(other.router);
+        self
+    }
+}
+
+/// The signed-in person, if any, on routes open to everyone.
+pub struct MaybeCaller(pub Option<Caller>);
+
+impl FromRequestParts<AppState> for MaybeCaller {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(MaybeCaller(parts.extensions.get::<Caller>().cloned()))
+    }
 }

@@ -8,7 +8,7 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use carryover::{Application, clock::TestClock, config::Config};
+use carryover::{Application, auth::password::PasswordCost, clock::TestClock, config::Config};
 use carryover_store::{Backend, Db, testing::TestDatabase};
 use reqwest::{Response, header};
 use time::macros::datetime;
@@ -30,6 +30,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     let clock = TestClock::at(datetime!(2026-11-02 09:00 UTC));
     let config = Config {
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+        password_cost: PasswordCost::Fast,
         ..Config::default()
     };
     let app = Application::build(&config, db.clone(), Arc::new(clock.clone()))

@@ -1,0 +1,210 @@
+//! Authorization as data: one rule per route, consulted by the web layer
+//! before any handler runs, and walked by a test for every persona.
+//!
+//! A rule names who may use a route. Routes about one child also name the
+//! ties to that child that grant access; the tie is looked up in storage
+//! (household membership, care team, clinic) for each request.
+
+use crate::{audit::AuditAction, people::Role};
+
+/// A person's tie to one child, as storage finds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChildTie {
+    /// A caregiver with guardian access in the child's household.
+    Guardian,
+    /// A caregiver with helper access in the child's household.
+    Helper,
+    /// A therapist on the child's care team.
+    CareTeam,
+    /// An admin of the child's clinic.
+    ClinicAdmin,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// Anyone, signed in or not.
+    Anyone,
+    /// Any signed-in, active person.
+    SignedIn,
+    /// Therapists and admins.
+    Staff,
+    Admin,
+    /// Signed-in people with one of these ties to the `{child_id}` in the path.
+    Child(&'static [ChildTie]),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub who: Who,
+    /// The audit row a successful request leaves, when it touches a child's information.
+    pub audits: Option<AuditAction>,
+}
+
+const fn rule(method: &'static str, path: &'static str, who: Who) -> Rule {
+    Rule {
+        method,
+        path,
+        who,
+        audits: None,
+    }
+}
+
+const fn audited(method: &'static str, path: &'static str, who: Who, action: AuditAction) -> Rule {
+    Rule {
+        method,
+        path,
+        who,
+        audits: Some(action),
+    }
+}
+
+use ChildTie::*;
+use Who::*;
+
+const RECORD: &[ChildTie] = &[Guardian, Helper, CareTeam, ClinicAdmin];
+
+pub const RULES: &[Rule] = &[
+    rule("GET", "/", Anyone),
+    rule("GET", "/healthz", Anyone),
+    rule("GET", "/readyz", Anyone),
+    rule("GET", "/metrics", Anyone),
+    rule("GET", "/static/app.css", Anyone),
+    rule("GET", "/static/icon.svg", Anyone),
+    rule("POST", "/lang", Anyone),
+    rule("GET", "/login", Anyone),
+    rule("POST", "/login", Anyone),
+    rule("GET", "/invite/{token}", Anyone),
+    rule("POST", "/invite/{token}", Anyone),
+    audited("GET", "/home", SignedIn, AuditAction::List),
+    rule("POST", "/logout", SignedIn),
+    rule("GET", "/account/password", SignedIn),
+    rule("POST", "/account/password", SignedIn),
+    rule("GET", "/households/new", Staff),
+    audited("POST", "/households", Staff, AuditAction::Create),
+    audited(
+        "GET",
+        "/children/{child_id}",
+        Child(RECORD),
+        AuditAction::View,
+    ),
+    audited(
+        "GET",
+        "/children/{child_id}/access",
+        Child(&[Guardian]),
+        AuditAction::View,
+    ),
+    audited(
+        "GET",
+        "/admin/children/{child_id}/audit",
+        Child(&[ClinicAdmin]),
+        AuditAction::View,
+    ),
+    audited(
+        "GET",
+        "/admin/children/{child_id}/audit.csv",
+        Child(&[ClinicAdmin]),
+        AuditAction::Export,
+    ),
+    rule("GET", "/admin/people", Admin),
+    rule("POST", "/admin/people", Admin),
+    rule("POST", "/admin/people/{person_id}/deactivate", Admin),
+    rule("POST", "/admin/people/{person_id}/reset", Admin),
+    audited(
+        "GET",
+        "/admin/people/{person_id}/audit",
+        Admin,
+        AuditAction::View,
+    ),
+    audited(
+        "GET",
+        "/admin/people/{person_id}/audit.csv",
+        Admin,
+        AuditAction::Export,
+    ),
+];
+
+pub fn rule_for(method: &str, path: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.method == method && r.path == path)
+}
+
+/// What the rule says for a caller: `None` when signed out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Allow,
+    /// Not signed in where sign-in is needed: send to the sign-in page.
+    SignIn,
+    /// Signed in but outside the rule: answer 404, never revealing that it exists.
+    Hide,
+}
+
+impl Who {
+    pub fn needs_child_tie(self) -> bool {
+        matches!(self, Who::Child(_))
+    }
+
+    /// `tie` is the caller's tie to the child in the path, for `Child` rules.
+    pub fn judge(self, role: Option<Role>, tie: Option<ChildTie>) -> Verdict {
+        let Some(role) = role else {
+            return if self == Anyone {
+                Verdict::Allow
+            } else {
+                Verdict::SignIn
+            };
+        };
+        let allowed = match self {
+            Anyone | SignedIn => true,
+            Staff => role.is_staff(),
+            Admin => role == Role::Admin,
+            Child(ties) => tie.is_some_and(|t| ties.contains(&t)),
+        };
+        if allowed {
+            Verdict::Allow
+        } else {
+            Verdict::Hide
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_has_one_rule() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in RULES {
+            assert!(
+                seen.insert((rule.method, rule.path)),
+                "two rules for {} {}",
+                rule.method,
+                rule.path
+            );
+        }
+    }
+
+    #[test]
+    fn a_helper_cannot_open_the_access_log_but_a_guardian_can() {
+        let who = rule_for("GET", "/children/{child_id}/access").unwrap().who;
+        assert_eq!(
+            who.judge(Some(Role::Caregiver), Some(Helper)),
+            Verdict::Hide
+        );
+        assert_eq!(
+            who.judge(Some(Role::Caregiver), Some(Guardian)),
+            Verdict::Allow
+        );
+    }
+
+    #[test]
+    fn a_therapist_off_the_care_team_sees_nothing_of_the_child() {
+        let who = rule_for("GET", "/children/{child_id}").unwrap().who;
+        assert_eq!(who.judge(Some(Role::Therapist), None), Verdict::Hide);
+        assert_eq!(
+            who.judge(Some(Role::Therapist), Some(CareTeam)),
+            Verdict::Allow
+        );
+        assert_eq!(who.judge(None, None), Verdict::SignIn);
+    }
+}

@@ -1,0 +1,70 @@
+//! Counters of failed sign-ins, kept in the database so that every process
+//! sharing it enforces the same limits.
+
+use sqlx::{AnyConnection, FromRow};
+use time::OffsetDateTime;
+
+use crate::{StoreError, time_text};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Throttle {
+    pub failures: i64,
+    pub window_started_at: OffsetDateTime,
+    pub blocked_until: Option<OffsetDateTime>,
+}
+
+#[derive(FromRow)]
+struct ThrottleRow {
+    failures: i64,
+    window_started_at: String,
+    blocked_until: Option<String>,
+}
+
+pub async fn throttle(conn: &mut AnyConnection, key: &str) -> Result<Option<Throttle>, StoreError> {
+    let row: Option<ThrottleRow> = sqlx::query_as(
+        "SELECT failures, window_started_at, blocked_until FROM sign_in_throttle WHERE throttle_key = $1",
+    )
+    .bind(key)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|r| {
+        Ok(Throttle {
+            failures: r.failures,
+            window_started_at: time_text::from_text(&r.window_started_at)?,
+            blocked_until: r
+                .blocked_until
+                .as_deref()
+                .map(time_text::from_text)
+                .transpose()?,
+        })
+    })
+    .transpose()
+}
+
+pub async fn save_throttle(
+    conn: &mut AnyConnection,
+    key: &str,
+    value: &Throttle,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO sign_in_throttle (throttle_key, failures, window_started_at, blocked_until) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (throttle_key) DO UPDATE SET \
+         failures = excluded.failures, window_started_at = excluded.window_started_at, \
+         blocked_until = excluded.blocked_until",
+    )
+    .bind(key)
+    .bind(value.failures)
+    .bind(time_text::to_text(value.window_started_at))
+    .bind(value.blocked_until.map(time_text::to_text))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn clear_throttle(conn: &mut AnyConnection, key: &str) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM sign_in_throttle WHERE throttle_key = $1")
+        .bind(key)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,88 @@
+//! Audit rows in words for pages, and as CSV for download.
+
+use carryover_store::audit::AuditEntry;
+
+use crate::{i18n::Tr, pages::AuditRow};
+
+pub fn describe(t: &Tr, entries: &[AuditEntry]) -> Vec<AuditRow> {
+    entries
+        .iter()
+        .map(|e| {
+            let who = match (&e.actor_name, &e.actor_role) {
+                (Some(name), Some(role)) => format!("{name} ({})", t.get(&format!("role-{role}"))),
+                (Some(name), None) => name.clone(),
+                _ => t.get("audit-nobody"),
+            };
+            let mut what = t.get(&format!("audit-action-{}", e.action));
+            if e.outcome != "success" {
+                what = format!(
+                    "{what} · {}",
+                    t.get(&format!("audit-outcome-{}", e.outcome))
+                );
+            }
+            AuditRow {
+                when: e
+                    .occurred_at
+                    .get(..16)
+                    .unwrap_or(&e.occurred_at)
+                    .replace('T', " ")
+                    + " UTC",
+                who,
+                what,
+                child: e.child_name.clone().unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// RFC 4180 CSV with ids only. Cells that a spreadsheet would run as a
+/// formula are prefixed with a quote.
+pub fn to_csv(entries: &[AuditEntry]) -> String {
+    let mut out = String::from(
+        "occurred_at,actor_id,actor_role,action,resource_type,resource_id,child_id,outcome,request_id,client_addr\r\n",
+    );
+    for e in entries {
+        let cells = [
+            Some(e.occurred_at.as_str()),
+            e.actor_id.as_deref(),
+            e.actor_role.as_deref(),
+            Some(e.action.as_str()),
+            Some(e.resource_type.as_str()),
+            e.resource_id.as_deref(),
+            e.child_id.as_deref(),
+            Some(e.outcome.as_str()),
+            e.request_id.as_deref(),
+            e.client_addr.as_deref(),
+        ];
+        let line: Vec<String> = cells.iter().map(|c| csv_cell(c.unwrap_or(""))).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_cell(text: &str) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn csv_cells_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+}
