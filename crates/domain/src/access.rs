@@ -43,21 +43,11 @@ pub struct Rule {
 }
 
 const fn rule(method: &'static str, path: &'static str, who: Who) -> Rule {
-    Rule {
-        method,
-        path,
-        who,
-        audits: None,
-    }
+    Rule { method, path, who, audits: None }
 }
 
 const fn audited(method: &'static str, path: &'static str, who: Who, action: AuditAction) -> Rule {
-    Rule {
-        method,
-        path,
-        who,
-        audits: Some(action),
-    }
+    Rule { method, path, who, audits: Some(action) }
 }
 
 use ChildTie::*;
@@ -83,24 +73,9 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/account/password", SignedIn),
     rule("GET", "/households/new", Staff),
     audited("POST", "/households", Staff, AuditAction::Create),
-    audited(
-        "GET",
-        "/children/{child_id}",
-        Child(RECORD),
-        AuditAction::View,
-    ),
-    audited(
-        "GET",
-        "/children/{child_id}/access",
-        Child(&[Guardian]),
-        AuditAction::View,
-    ),
-    audited(
-        "GET",
-        "/admin/children/{child_id}/audit",
-        Child(&[ClinicAdmin]),
-        AuditAction::View,
-    ),
+    audited("GET", "/children/{child_id}", Child(RECORD), AuditAction::View),
+    audited("GET", "/children/{child_id}/access", Child(&[Guardian]), AuditAction::View),
+    audited("GET", "/admin/children/{child_id}/audit", Child(&[ClinicAdmin]), AuditAction::View),
     audited(
         "GET",
         "/admin/children/{child_id}/audit.csv",
@@ -111,18 +86,8 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/admin/people", Admin),
     rule("POST", "/admin/people/{person_id}/deactivate", Admin),
     rule("POST", "/admin/people/{person_id}/reset", Admin),
-    audited(
-        "GET",
-        "/admin/people/{person_id}/audit",
-        Admin,
-        AuditAction::View,
-    ),
-    audited(
-        "GET",
-        "/admin/people/{person_id}/audit.csv",
-        Admin,
-        AuditAction::Export,
-    ),
+    audited("GET", "/admin/people/{person_id}/audit", Admin, AuditAction::View),
+    audited("GET", "/admin/people/{person_id}/audit.csv", Admin, AuditAction::Export),
 ];
 
 pub fn rule_for(method: &str, path: &str) -> Option<&'static Rule> {
@@ -147,11 +112,7 @@ impl Who {
     /// `tie` is the caller's tie to the child in the path, for `Child` rules.
     pub fn judge(self, role: Option<Role>, tie: Option<ChildTie>) -> Verdict {
         let Some(role) = role else {
-            return if self == Anyone {
-                Verdict::Allow
-            } else {
-                Verdict::SignIn
-            };
+            return if self == Anyone { Verdict::Allow } else { Verdict::SignIn };
         };
         let allowed = match self {
             Anyone | SignedIn => true,
@@ -159,11 +120,7 @@ impl Who {
             Admin => role == Role::Admin,
             Child(ties) => tie.is_some_and(|t| ties.contains(&t)),
         };
-        if allowed {
-            Verdict::Allow
-        } else {
-            Verdict::Hide
-        }
+        if allowed { Verdict::Allow } else { Verdict::Hide }
     }
 }
 
@@ -187,24 +144,15 @@ mod tests {
     #[test]
     fn a_helper_cannot_open_the_access_log_but_a_guardian_can() {
         let who = rule_for("GET", "/children/{child_id}/access").unwrap().who;
-        assert_eq!(
-            who.judge(Some(Role::Caregiver), Some(Helper)),
-            Verdict::Hide
-        );
-        assert_eq!(
-            who.judge(Some(Role::Caregiver), Some(Guardian)),
-            Verdict::Allow
-        );
+        assert_eq!(who.judge(Some(Role::Caregiver), Some(Helper)), Verdict::Hide);
+        assert_eq!(who.judge(Some(Role::Caregiver), Some(Guardian)), Verdict::Allow);
     }
 
     #[test]
     fn a_therapist_off_the_care_team_sees_nothing_of_the_child() {
         let who = rule_for("GET", "/children/{child_id}").unwrap().who;
         assert_eq!(who.judge(Some(Role::Therapist), None), Verdict::Hide);
-        assert_eq!(
-            who.judge(Some(Role::Therapist), Some(CareTeam)),
-            Verdict::Allow
-        );
+        assert_eq!(who.judge(Some(Role::Therapist), Some(CareTeam)), Verdict::Allow);
         assert_eq!(who.judge(None, None), Verdict::SignIn);
     }
 }

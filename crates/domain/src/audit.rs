@@ -193,10 +193,7 @@ mod tests {
         let mut rows = chain(5);
         rows[2].fields.child_id = Some("child-2".into());
         let broken = verify_chain(&rows).unwrap_err();
-        assert_eq!(
-            (broken.seq, broken.reason),
-            (3, "this row was changed after it was written")
-        );
+        assert_eq!((broken.seq, broken.reason), (3, "this row was changed after it was written"));
     }
 
     #[test]
@@ -208,14 +205,8 @@ mod tests {
 
     #[test]
     fn a_missing_field_and_an_empty_field_hash_differently() {
-        let row = AuditFields {
-            resource_id: None,
-            ..AuditFields::default()
-        };
-        let empty = AuditFields {
-            resource_id: Some(String::new()),
-            ..AuditFields::default()
-        };
+        let row = AuditFields { resource_id: None, ..AuditFields::default() };
+        let empty = AuditFields { resource_id: Some(String::new()), ..AuditFields::default() };
         assert_ne!(chain_hash(GENESIS, &row), chain_hash(GENESIS, &empty));
     }
 }

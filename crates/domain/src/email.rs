@@ -36,23 +36,14 @@ mod tests {
 
     #[test]
     fn addresses_are_trimmed_and_lower_cased() {
-        assert_eq!(
-            Email::parse("  Ana@Example.ORG ").unwrap().as_str(),
-            "ana@example.org"
-        );
+        assert_eq!(Email::parse("  Ana@Example.ORG ").unwrap().as_str(), "ana@example.org");
     }
 
     #[test]
     fn malformed_addresses_are_refused() {
-        for bad in [
-            "",
-            "ana",
-            "ana@",
-            "@example.org",
-            "ana@example",
-            "a b@example.org",
-            "a@b@c.org",
-        ] {
+        for bad in
+            ["", "ana", "ana@", "@example.org", "ana@example", "a b@example.org", "a@b@c.org"]
+        {
             assert!(Email::parse(bad).is_none(), "{bad}");
         }
     }

@@ -16,15 +16,9 @@ pub struct SessionPolicy {
 impl SessionPolicy {
     pub fn for_role(role: Role) -> SessionPolicy {
         if role.is_staff() {
-            SessionPolicy {
-                idle: Duration::minutes(30),
-                absolute: Duration::hours(12),
-            }
+            SessionPolicy { idle: Duration::minutes(30), absolute: Duration::hours(12) }
         } else {
-            SessionPolicy {
-                idle: Duration::days(14),
-                absolute: Duration::days(90),
-            }
+            SessionPolicy { idle: Duration::days(14), absolute: Duration::days(90) }
         }
     }
 

@@ -47,9 +47,7 @@ pub async fn append(
     event: &NewAuditEvent,
     now: OffsetDateTime,
 ) -> Result<(), StoreError> {
-    let chain = event
-        .clinic_id
-        .map_or_else(|| "system".to_owned(), |id| id.to_string());
+    let chain = event.clinic_id.map_or_else(|| "system".to_owned(), |id| id.to_string());
     sqlx::query(
         "INSERT INTO audit_chain_head (chain, last_seq, last_hash) VALUES ($1, 0, $2) \
          ON CONFLICT (chain) DO NOTHING",
@@ -179,11 +177,7 @@ pub async fn for_child(
     child_id: Uuid,
     staff_only: bool,
 ) -> Result<Vec<AuditEntry>, StoreError> {
-    let staff = if staff_only {
-        " AND a.actor_role IN ('admin', 'therapist')"
-    } else {
-        ""
-    };
+    let staff = if staff_only { " AND a.actor_role IN ('admin', 'therapist')" } else { "" };
     let sql = format!(
         "{ENTRY_SELECT} WHERE a.clinic_id = $1 AND a.child_id = $2{staff} ORDER BY a.occurred_at DESC, a.seq DESC"
     );
@@ -239,11 +233,9 @@ struct StoredRow {
 impl Db {
     /// The names of every audit chain.
     pub async fn audit_chains(&self) -> Result<Vec<String>, StoreError> {
-        Ok(
-            sqlx::query_scalar("SELECT DISTINCT chain FROM audit_event ORDER BY chain")
-                .fetch_all(self.reader())
-                .await?,
-        )
+        Ok(sqlx::query_scalar("SELECT DISTINCT chain FROM audit_event ORDER BY chain")
+            .fetch_all(self.reader())
+            .await?)
     }
 
     /// One chain's rows in order, as stored.

@@ -32,10 +32,7 @@ pub async fn backup_to(db: &Db, target: &Path) -> Result<BackupOutcome, StoreErr
     let path = db.sqlite_path().ok_or(StoreError::NotFound)?;
     let mut conn =
         sqlx::AnyConnection::connect(&format!("sqlite://{}?mode=ro", path.display())).await?;
-    sqlx::query("VACUUM INTO $1")
-        .bind(target_text)
-        .execute(&mut conn)
-        .await?;
+    sqlx::query("VACUUM INTO $1").bind(target_text).execute(&mut conn).await?;
     conn.close().await?;
     Ok(BackupOutcome::Written(target.to_path_buf()))
 }

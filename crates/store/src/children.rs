@@ -144,10 +144,7 @@ pub async fn child_record(
             .collect(),
         care_team: team
             .into_iter()
-            .map(|(display_name, primary)| TeamLine {
-                display_name,
-                is_primary: primary == 1,
-            })
+            .map(|(display_name, primary)| TeamLine { display_name, is_primary: primary == 1 })
             .collect(),
     }))
 }

@@ -59,12 +59,7 @@ impl Db {
         .bind(time_text::to_text(now))
         .execute(&mut **tx)
         .await?;
-        Ok(Clinic {
-            clinic_id: id,
-            name: new.name.clone(),
-            is_demo: new.is_demo,
-            created_at: now,
-        })
+        Ok(Clinic { clinic_id: id, name: new.name.clone(), is_demo: new.is_demo, created_at: now })
     }
 
     /// Creates a clinic in its own transaction.
@@ -80,9 +75,7 @@ impl Db {
     }
 
     pub async fn count_clinics(&self) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM clinic")
-            .fetch_one(self.reader())
-            .await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM clinic").fetch_one(self.reader()).await?)
     }
 
     pub async fn list_clinics(&self) -> Result<Vec<Clinic>, StoreError> {

@@ -117,12 +117,7 @@ impl Db {
             })
             .connect_with(url("ro").parse()?)
             .await?;
-        Ok(Db {
-            backend: Backend::Sqlite,
-            writer,
-            reader,
-            sqlite_path: Some(path),
-        })
+        Ok(Db { backend: Backend::Sqlite, writer, reader, sqlite_path: Some(path) })
     }
 
     pub fn backend(&self) -> Backend {

@@ -95,11 +95,7 @@ pub async fn open_invitation(
     };
     Ok(Some(OpenInvitation {
         invitation_id: parse_id(&row.invitation_id)?,
-        purpose: if row.purpose == "reset" {
-            Purpose::Reset
-        } else {
-            Purpose::Join
-        },
+        purpose: if row.purpose == "reset" { Purpose::Reset } else { Purpose::Join },
         person: row.person.into_person()?.0,
     }))
 }

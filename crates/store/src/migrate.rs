@@ -26,10 +26,8 @@ macro_rules! migration {
     };
 }
 
-pub const MIGRATIONS: &[Migration] = &[
-    migration!(1, "0001_foundation"),
-    migration!(2, "0002_people_and_audit"),
-];
+pub const MIGRATIONS: &[Migration] =
+    &[migration!(1, "0001_foundation"), migration!(2, "0002_people_and_audit")];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (
     version BIGINT PRIMARY KEY,
@@ -66,11 +64,7 @@ pub(crate) async fn run(db: &Db) -> Result<Vec<i64>, StoreError> {
             .bind(time_text::to_text(time::OffsetDateTime::now_utc()))
             .execute(&mut *conn)
             .await?;
-        tracing::info!(
-            version = migration.version,
-            name = migration.name,
-            "applied migration"
-        );
+        tracing::info!(version = migration.version, name = migration.name, "applied migration");
         applied.push(migration.version);
     }
     tx.commit().await?;

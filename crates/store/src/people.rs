@@ -34,11 +34,7 @@ pub struct Person {
 
 impl Person {
     pub fn scope(&self) -> Scope {
-        Scope {
-            clinic_id: self.clinic_id,
-            person_id: self.person_id,
-            role: self.role,
-        }
+        Scope { clinic_id: self.clinic_id, person_id: self.person_id, role: self.role }
     }
 }
 

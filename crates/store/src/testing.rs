@@ -93,29 +93,21 @@ impl TestDatabase {
     }
 
     pub async fn connect(&self) -> Db {
-        Db::connect(&self.options)
-            .await
-            .unwrap_or_else(|e| panic!("connect: {e:?}"))
+        Db::connect(&self.options).await.unwrap_or_else(|e| panic!("connect: {e:?}"))
     }
 
     pub async fn migrated(&self) -> Db {
         let db = self.connect().await;
-        db.migrate()
-            .await
-            .unwrap_or_else(|e| panic!("migrate: {e:?}"));
+        db.migrate().await.unwrap_or_else(|e| panic!("migrate: {e:?}"));
         db
     }
 }
 
 /// Replaces the database name in a PostgreSQL URL, keeping any query string.
 pub fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url
-        .split_once('?')
-        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
     let scheme_end = base.find("://").map_or(0, |i| i + 3);
-    let path_start = base[scheme_end..]
-        .find('/')
-        .map_or(base.len(), |i| scheme_end + i);
+    let path_start = base[scheme_end..].find('/').map_or(base.len(), |i| scheme_end + i);
     let mut out = format!("{}/{}", &base[..path_start], name);
     if let Some(query) = query {
         out.push('?');
@@ -131,9 +123,7 @@ impl Drop for TestDatabase {
         };
         // Drop runs outside any async context we can rely on: use a thread with its own runtime.
         let _ = std::thread::spawn(move || {
-            let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
+            let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build()
             else {
                 return;
             };

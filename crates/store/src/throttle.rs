@@ -31,11 +31,7 @@ pub async fn throttle(conn: &mut AnyConnection, key: &str) -> Result<Option<Thro
         Ok(Throttle {
             failures: r.failures,
             window_started_at: time_text::from_text(&r.window_started_at)?,
-            blocked_until: r
-                .blocked_until
-                .as_deref()
-                .map(time_text::from_text)
-                .transpose()?,
+            blocked_until: r.blocked_until.as_deref().map(time_text::from_text).transpose()?,
         })
     })
     .transpose()

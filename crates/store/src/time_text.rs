@@ -10,8 +10,7 @@ const FORMAT: &[FormatItem<'static>] =
 
 pub fn to_text(at: OffsetDateTime) -> String {
     let utc = at.to_offset(UtcOffset::UTC);
-    utc.format(FORMAT)
-        .unwrap_or_else(|_| utc.unix_timestamp().to_string())
+    utc.format(FORMAT).unwrap_or_else(|_| utc.unix_timestamp().to_string())
 }
 
 pub fn from_text(text: &str) -> Result<OffsetDateTime, StoreError> {

@@ -28,22 +28,14 @@ pub async fn create_clinic(
         .ok_or_else(|| anyhow::anyhow!("the clinic needs a name of 1 to 100 characters"))?;
     let email = Email::parse(admin_email)
         .ok_or_else(|| anyhow::anyhow!("{admin_email:?} is not an email address"))?;
-    let display_name = admin_name.and_then(parse_name).unwrap_or_else(|| {
-        email
-            .as_str()
-            .split('@')
-            .next()
-            .unwrap_or("admin")
-            .to_owned()
-    });
+    let display_name = admin_name
+        .and_then(parse_name)
+        .unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("admin").to_owned());
     let now = OffsetDateTime::now_utc();
     let mut tx = db.begin_write().await?;
     let clinic = Db::insert_clinic(
         &mut tx,
-        &NewClinic {
-            name: clinic_name.clone(),
-            is_demo: false,
-        },
+        &NewClinic { name: clinic_name.clone(), is_demo: false },
         Uuid::now_v7(),
         now,
     )
@@ -97,8 +89,5 @@ pub async fn verify_audit(db: &Db) -> anyhow::Result<AuditReport> {
     if lines.is_empty() {
         lines.push("no audit rows yet".into());
     }
-    Ok(AuditReport {
-        intact,
-        text: lines.join("\n"),
-    })
+    Ok(AuditReport { intact, text: lines.join("\n") })
 }

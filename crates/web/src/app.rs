@@ -55,11 +55,7 @@ impl Application {
         let listener = TcpListener::bind(config.listen)
             .await
             .with_context(|| format!("cannot listen on {}", config.listen))?;
-        Ok(Application {
-            router: router(state.clone()),
-            listener,
-            state,
-        })
+        Ok(Application { router: router(state.clone()), listener, state })
     }
 
     pub fn local_addr(&self) -> anyhow::Result<SocketAddr> {
@@ -76,18 +72,11 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let Application {
-            listener,
-            router,
-            state,
-        } = self;
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await
-        .context("server failed")?;
+        let Application { listener, router, state } = self;
+        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await
+            .context("server failed")?;
         state.db.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -98,17 +87,11 @@ pub fn router(state: AppState) -> Router {
     routes::all(state.clone())
         .fallback(|| async { error::AppError::NotFound })
         .layer(middleware::from_fn(security::refuse_cross_site))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            error::render_errors,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), error::render_errors))
         .layer(DefaultBodyLimit::max(security::BODY_LIMIT_BYTES))
         .layer(middleware::from_fn(security::time_limit))
         .layer(middleware::from_fn(security::security_headers))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            crate::metrics::count_requests,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::metrics::count_requests))
         .layer(middleware::from_fn(telemetry::trace_requests))
         .with_state(state)
 }

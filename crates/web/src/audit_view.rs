@@ -15,18 +15,10 @@ pub fn describe(t: &Tr, entries: &[AuditEntry]) -> Vec<AuditRow> {
             };
             let mut what = t.get(&format!("audit-action-{}", e.action));
             if e.outcome != "success" {
-                what = format!(
-                    "{what} · {}",
-                    t.get(&format!("audit-outcome-{}", e.outcome))
-                );
+                what = format!("{what} · {}", t.get(&format!("audit-outcome-{}", e.outcome)));
             }
             AuditRow {
-                when: e
-                    .occurred_at
-                    .get(..16)
-                    .unwrap_or(&e.occurred_at)
-                    .replace('T', " ")
-                    + " UTC",
+                when: e.occurred_at.get(..16).unwrap_or(&e.occurred_at).replace('T', " ") + " UTC",
                 who,
                 what,
                 child: e.child_name.clone().unwrap_or_default(),

@@ -116,10 +116,7 @@ impl Cli {
             log_format: self.log_format,
             demo_password: None,
             behind_tls_proxy: match &self.command {
-                Command::Serve {
-                    behind_tls_proxy: true,
-                    ..
-                } => Some(true),
+                Command::Serve { behind_tls_proxy: true, .. } => Some(true),
                 _ => None,
             },
             public_url: None,
@@ -138,10 +135,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate => {
             let db = open(&config).await?;
             let applied = db.migrate().await.context("migrating the database")?;
-            println!(
-                "database is up to date ({} migration(s) applied now)",
-                applied.len()
-            );
+            println!("database is up to date ({} migration(s) applied now)", applied.len());
             db.close().await;
             Ok(())
         }
@@ -175,11 +169,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
             let report = report?;
             println!("{}", report.text);
-            if report.intact {
-                Ok(())
-            } else {
-                anyhow::bail!("the audit trail is broken")
-            }
+            if report.intact { Ok(()) } else { anyhow::bail!("the audit trail is broken") }
         }
         Command::Serve { demo, .. } => serve(&config, demo).await,
     }
@@ -187,9 +177,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 
 async fn open(config: &Config) -> anyhow::Result<Db> {
     let options = config.db_options()?;
-    Db::connect(&options)
-        .await
-        .with_context(|| format!("opening the database {options:?}"))
+    Db::connect(&options).await.with_context(|| format!("opening the database {options:?}"))
 }
 
 async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {

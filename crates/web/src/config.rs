@@ -76,10 +76,7 @@ impl Layer {
     /// through `get`, so tests need not touch the process environment.
     pub fn from_env(get: impl Fn(&str) -> Option<String>) -> anyhow::Result<Layer> {
         let listen = get("CARRYOVER_LISTEN")
-            .map(|v| {
-                v.parse()
-                    .with_context(|| format!("CARRYOVER_LISTEN={v:?} is not an address"))
-            })
+            .map(|v| v.parse().with_context(|| format!("CARRYOVER_LISTEN={v:?} is not an address")))
             .transpose()?;
         let log_format = get("CARRYOVER_LOG_FORMAT")
             .map(|v| match v.as_str() {
@@ -117,10 +114,7 @@ impl Config {
         if let Some(v) = layer.log_format {
             self.log_format = v;
         }
-        if let Some(v) = layer
-            .demo_password
-            .filter(|p| !p.expose_secret().is_empty())
-        {
+        if let Some(v) = layer.demo_password.filter(|p| !p.expose_secret().is_empty()) {
             self.demo_password = Some(v);
         }
         self
@@ -128,19 +122,13 @@ impl Config {
 
     pub fn db_options(&self) -> anyhow::Result<DbOptions> {
         match &self.database_url {
-            None => Ok(DbOptions::Sqlite {
-                path: self.data_dir.join("carryover.db"),
-            }),
+            None => Ok(DbOptions::Sqlite { path: self.data_dir.join("carryover.db") }),
             Some(url) => {
                 let url = url.expose_secret();
                 if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-                    Ok(DbOptions::Postgres {
-                        url: url.to_owned(),
-                    })
+                    Ok(DbOptions::Postgres { url: url.to_owned() })
                 } else if let Some(path) = url.strip_prefix("sqlite://") {
-                    Ok(DbOptions::Sqlite {
-                        path: PathBuf::from(path),
-                    })
+                    Ok(DbOptions::Sqlite { path: PathBuf::from(path) })
                 } else {
                     anyhow::bail!("the database URL must start with postgres:// or sqlite://")
                 }
@@ -161,10 +149,7 @@ mod tests {
         .unwrap();
         let env = Layer::from_env(|k| (k == "CARRYOVER_DATA_DIR").then(|| "/from/env".to_owned()))
             .unwrap();
-        let flags = Layer {
-            listen: Some("0.0.0.0:7000".parse().unwrap()),
-            ..Layer::default()
-        };
+        let flags = Layer { listen: Some("0.0.0.0:7000".parse().unwrap()), ..Layer::default() };
         let config = Config::default().apply(file).apply(env).apply(flags);
         assert_eq!(config.listen.to_string(), "0.0.0.0:7000");
         assert_eq!(config.data_dir, PathBuf::from("/from/env"));
@@ -181,22 +166,13 @@ mod tests {
         .unwrap();
         let config = Config::default().apply(env);
         let printed = format!("{config:?} {:?}", config.db_options().unwrap());
-        assert!(
-            !printed.contains("hunter2") && !printed.contains("demo-secret"),
-            "{printed}"
-        );
-        assert!(matches!(
-            config.db_options().unwrap(),
-            DbOptions::Postgres { .. }
-        ));
+        assert!(!printed.contains("hunter2") && !printed.contains("demo-secret"), "{printed}");
+        assert!(matches!(config.db_options().unwrap(), DbOptions::Postgres { .. }));
     }
 
     #[test]
     fn an_unknown_database_scheme_is_refused_with_a_clear_message() {
-        let config = Config {
-            database_url: Some("mysql://x".into()),
-            ..Config::default()
-        };
+        let config = Config { database_url: Some("mysql://x".into()), ..Config::default() };
         let error = config.db_options().unwrap_err().to_string();
         assert!(error.contains("postgres://"), "{error}");
     }

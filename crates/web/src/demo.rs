@@ -51,33 +51,15 @@ struct Staff {
 }
 
 const STAFF: [Staff; 3] = [
-    Staff {
-        name: "Morgan Lee",
-        email: "admin@example.org",
-        role: Role::Admin,
-    },
-    Staff {
-        name: "Priya Shah",
-        email: "therapist@example.org",
-        role: Role::Therapist,
-    },
-    Staff {
-        name: "Jordan Miller",
-        email: "therapist2@example.org",
-        role: Role::Therapist,
-    },
+    Staff { name: "Morgan Lee", email: "admin@example.org", role: Role::Admin },
+    Staff { name: "Priya Shah", email: "therapist@example.org", role: Role::Therapist },
+    Staff { name: "Jordan Miller", email: "therapist2@example.org", role: Role::Therapist },
 ];
 
 struct Family {
     /// Index into STAFF of the primary therapist.
     therapist: usize,
-    caregivers: &'static [(
-        &'static str,
-        &'static str,
-        Relationship,
-        Access,
-        &'static str,
-    )],
+    caregivers: &'static [(&'static str, &'static str, Relationship, Access, &'static str)],
     children: &'static [(&'static str, &'static str, &'static str)],
 }
 
@@ -121,13 +103,7 @@ const FAMILIES: [Family; 5] = [
     Family {
         therapist: 2,
         caregivers: &[
-            (
-                "Emma Brown",
-                "emma.brown@example.org",
-                Relationship::Mother,
-                Access::Guardian,
-                "en",
-            ),
+            ("Emma Brown", "emma.brown@example.org", Relationship::Mother, Access::Guardian, "en"),
             (
                 "Ruth Brown",
                 "ruth.brown@example.org",
@@ -193,24 +169,26 @@ pub async fn seed_if_empty(
     }
     for family in &FAMILIES {
         for (name, email, _, access, lang) in family.caregivers {
-            let label = if *access == Access::Helper {
-                "helper"
-            } else {
-                "caregiver"
-            };
+            let label = if *access == Access::Helper { "helper" } else { "caregiver" };
             person(name, email, Role::Caregiver, lang, label);
         }
     }
-    let mut hashes = Vec::new();
-    for (_, _, secret) in &planned {
-        hashes.push(hasher.hash_blocking(secret.clone()).await?);
-    }
+    // One shared password needs one hash; random ones are hashed side by side.
+    let hashes: Vec<String> = match password {
+        Some(p) => vec![hasher.hash_blocking(p.expose_secret().to_owned()).await?; planned.len()],
+        None => {
+            let jobs: Vec<_> =
+                planned.iter().map(|(_, _, secret)| hasher.hash_blocking(secret.clone())).collect();
+            let mut hashes = Vec::new();
+            for job in jobs {
+                hashes.push(job.await?);
+            }
+            hashes
+        }
+    };
 
     let mut tx = db.begin_write().await?;
-    let clinic = NewClinic {
-        name: DEMO_CLINIC_NAME.into(),
-        is_demo: true,
-    };
+    let clinic = NewClinic { name: DEMO_CLINIC_NAME.into(), is_demo: true };
     let clinic = match Db::insert_clinic(&mut tx, &clinic, Uuid::now_v7(), now).await {
         Ok(clinic) => clinic,
         // Another process seeded it a moment ago.
@@ -219,20 +197,12 @@ pub async fn seed_if_empty(
     };
     let mut stored: Vec<Person> = Vec::new();
     for ((new, _, _), hash) in planned.iter().zip(&hashes) {
-        let new = NewPerson {
-            clinic_id: clinic.clinic_id,
-            ..new.clone()
-        };
+        let new = NewPerson { clinic_id: clinic.clinic_id, ..new.clone() };
         let person = people::insert_person(&mut tx, &new, now).await?;
         people::set_password(&mut tx, person.person_id, hash).await?;
         stored.push(person);
     }
-    let by_email = |email: &str| {
-        stored
-            .iter()
-            .find(|p| p.email == email)
-            .map(|p| p.person_id)
-    };
+    let by_email = |email: &str| stored.iter().find(|p| p.email == email).map(|p| p.person_id);
     for family in &FAMILIES {
         let household =
             people::insert_household(&mut tx, clinic.clinic_id, family.caregivers[0].0, now)
@@ -276,16 +246,9 @@ pub async fn seed_if_empty(
     carryover_store::commit(tx).await?;
     let accounts = planned
         .into_iter()
-        .map(|(new, label, password)| DemoAccount {
-            label,
-            email: new.email,
-            password,
-        })
+        .map(|(new, label, password)| DemoAccount { label, email: new.email, password })
         .collect();
-    Ok(DemoSeed {
-        created: true,
-        accounts,
-    })
+    Ok(DemoSeed { created: true, accounts })
 }
 
 /// The demo accounts of an earlier start. Their passwords were printed then;
@@ -296,55 +259,36 @@ async fn existing(
     hasher: &PasswordHasher,
 ) -> anyhow::Result<DemoSeed> {
     let Some(clinic) = db.demo_clinic().await? else {
-        return Ok(DemoSeed {
-            created: false,
-            accounts: Vec::new(),
-        });
+        return Ok(DemoSeed { created: false, accounts: Vec::new() });
     };
     let mut conn = db.read_conn().await?;
+    // The admin's password stands for all: they were set together.
+    let admin = people::person_by_email(&mut conn, STAFF[0].email).await?;
+    let admin_hash = admin.and_then(|(_, hash)| hash);
+    let shown = match password {
+        Some(p) if hasher.verify_blocking(p.expose_secret().to_owned(), admin_hash).await => {
+            p.expose_secret().to_owned()
+        }
+        _ => SET_AT_FIRST_START.to_owned(),
+    };
     let mut accounts = Vec::new();
     for person in people::people_of_clinic(&mut conn, clinic.clinic_id).await? {
         let Some(label) = demo_label(&person) else {
             continue;
         };
-        let stored = people::person_by_email(&mut conn, &person.email)
-            .await?
-            .and_then(|(_, hash)| hash);
-        let shown = match password {
-            Some(p)
-                if hasher
-                    .verify_blocking(p.expose_secret().to_owned(), stored)
-                    .await =>
-            {
-                p.expose_secret().to_owned()
-            }
-            _ => SET_AT_FIRST_START.to_owned(),
-        };
-        accounts.push(DemoAccount {
-            label,
-            email: person.email,
-            password: shown,
-        });
+        accounts.push(DemoAccount { label, email: person.email, password: shown.clone() });
     }
     accounts.sort_by_key(|a| {
         (
-            ["admin", "therapist", "caregiver", "helper"]
-                .iter()
-                .position(|l| *l == a.label),
+            ["admin", "therapist", "caregiver", "helper"].iter().position(|l| *l == a.label),
             a.email.clone(),
         )
     });
-    Ok(DemoSeed {
-        created: false,
-        accounts,
-    })
+    Ok(DemoSeed { created: false, accounts })
 }
 
 fn demo_label(person: &Person) -> Option<&'static str> {
-    let caregiver = FAMILIES
-        .iter()
-        .flat_map(|f| f.caregivers.iter())
-        .find(|c| c.1 == person.email);
+    let caregiver = FAMILIES.iter().flat_map(|f| f.caregivers.iter()).find(|c| c.1 == person.email);
     match (person.role, caregiver) {
         (Role::Admin, _) => Some("admin"),
         (Role::Therapist, _) => Some("therapist"),

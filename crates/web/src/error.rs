@@ -69,12 +69,7 @@ impl ErrorReport {
             StatusCode::SERVICE_UNAVAILABLE => ("unavailable", "error-unavailable"),
             _ => ("internal", "error-internal"),
         };
-        ErrorReport {
-            code,
-            message_key,
-            detail: None,
-            retry_after_secs: None,
-        }
+        ErrorReport { code, message_key, detail: None, retry_after_secs: None }
     }
 }
 
@@ -120,7 +115,14 @@ pub async fn render_errors(
     let tr = Tr::new(crate::i18n::negotiate(&parts), state.catalog.clone());
     let response = next.run(Request::from_parts(parts, body)).await;
     let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) {
+    // A handler that rendered its own page (a form with its errors, the
+    // sign-in page with a wait message) keeps it.
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !(status.is_client_error() || status.is_server_error()) || is_page {
         return response;
     }
     let report = response
@@ -128,10 +130,7 @@ pub async fn render_errors(
         .get::<ErrorReport>()
         .cloned()
         .unwrap_or_else(|| ErrorReport::for_status(status));
-    let minutes = report
-        .retry_after_secs
-        .map(|s| s.div_ceil(60).max(1))
-        .unwrap_or(1);
+    let minutes = report.retry_after_secs.map(|s| s.div_ceil(60).max(1)).unwrap_or(1);
     let message = tr.with(report.message_key, &[("minutes", minutes.into())]);
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(header::CONTENT_TYPE);

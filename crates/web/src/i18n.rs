@@ -108,12 +108,7 @@ impl Catalog {
         let mut errors = Vec::new();
         let text: Cow<'_, str> = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
         if !errors.is_empty() {
-            tracing::error!(
-                key,
-                lang = lang.code(),
-                ?errors,
-                "translation failed to format"
-            );
+            tracing::error!(key, lang = lang.code(), ?errors, "translation failed to format");
         }
         text.into_owned()
     }

@@ -42,15 +42,8 @@ pub fn base_url(state: &AppState, headers: &HeaderMap) -> String {
     if let Some(public) = &state.settings.public_url {
         return public.trim_end_matches('/').to_owned();
     }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let scheme = if state.settings.behind_tls_proxy {
-        "https"
-    } else {
-        "http"
-    };
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+    let scheme = if state.settings.behind_tls_proxy { "https" } else { "http" };
     format!("{scheme}://{host}")
 }
 
@@ -69,7 +62,5 @@ pub fn qr_svg(link: &str) -> Result<String, AppError> {
         .light_color(svg::Color("#ffffff"))
         .build();
     // Inline in HTML: drop the XML declaration.
-    Ok(svg
-        .split_once("?>")
-        .map_or(svg.clone(), |(_, rest)| rest.trim_start().to_owned()))
+    Ok(svg.split_once("?>").map_or(svg.clone(), |(_, rest)| rest.trim_start().to_owned()))
 }

@@ -42,10 +42,7 @@ impl Metrics {
             "# HELP carryover_database_ready 1 when the database answers and is migrated.\n",
         );
         out.push_str("# TYPE carryover_database_ready gauge\n");
-        out.push_str(&format!(
-            "carryover_database_ready {}\n",
-            u8::from(db_ready)
-        ));
+        out.push_str(&format!("carryover_database_ready {}\n", u8::from(db_ready)));
         out.push_str("# HELP carryover_build_info Version of the running build.\n");
         out.push_str("# TYPE carryover_build_info gauge\n");
         out.push_str(&format!(

@@ -12,9 +12,7 @@ use crate::{auth::Caller, error::AppError, i18n::Tr};
 
 /// Renders a page, turning a template failure into a logged 500.
 pub fn render<T: Template>(page: &T) -> Result<Response, AppError> {
-    let html = page
-        .render()
-        .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?;
+    let html = page.render().map_err(|e| AppError::Internal(anyhow::Error::new(e)))?;
     Ok(Html(html).into_response())
 }
 

@@ -25,21 +25,9 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(headers, header::X_FRAME_OPTIONS, "DENY");
     set(headers, header::REFERRER_POLICY, "no-referrer");
-    set(
-        headers,
-        header::STRICT_TRANSPORT_SECURITY,
-        "max-age=63072000; includeSubDomains",
-    );
-    set(
-        headers,
-        header::HeaderName::from_static("cross-origin-opener-policy"),
-        "same-origin",
-    );
-    set(
-        headers,
-        header::HeaderName::from_static("cross-origin-resource-policy"),
-        "same-origin",
-    );
+    set(headers, header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains");
+    set(headers, header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
+    set(headers, header::HeaderName::from_static("cross-origin-resource-policy"), "same-origin");
     set(
         headers,
         header::HeaderName::from_static("permissions-policy"),
@@ -75,14 +63,8 @@ pub fn is_cross_site(method: &Method, headers: &HeaderMap) -> bool {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return false;
     };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let origin_host = origin
-        .split_once("://")
-        .map(|(_, rest)| rest)
-        .unwrap_or("null");
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("null");
     origin_host != host
 }
 
@@ -94,11 +76,9 @@ pub async fn time_limit(request: Request, next: Next) -> Response {
         Ok(response) => response,
         Err(_) => {
             let mut response = axum::http::StatusCode::REQUEST_TIMEOUT.into_response();
-            response
-                .extensions_mut()
-                .insert(crate::error::ErrorReport::for_status(
-                    axum::http::StatusCode::REQUEST_TIMEOUT,
-                ));
+            response.extensions_mut().insert(crate::error::ErrorReport::for_status(
+                axum::http::StatusCode::REQUEST_TIMEOUT,
+            ));
             response
         }
     }

@@ -12,13 +12,8 @@ use time::OffsetDateTime;
 async fn write_clinics_until(db: Db, stop: Arc<AtomicBool>) -> usize {
     let mut written = 0;
     while !stop.load(Ordering::Relaxed) {
-        let new = NewClinic {
-            name: format!("Busy {written}"),
-            is_demo: false,
-        };
-        db.create_clinic(&new, OffsetDateTime::now_utc())
-            .await
-            .unwrap();
+        let new = NewClinic { name: format!("Busy {written}"), is_demo: false };
+        db.create_clinic(&new, OffsetDateTime::now_utc()).await.unwrap();
         written += 1;
     }
     written
@@ -29,27 +24,16 @@ async fn a_backup_taken_under_writes_is_consistent_and_holds_every_acknowledged_
     let database = TestDatabase::create(Backend::Sqlite).await;
     let db = database.migrated().await;
     for i in 0..50 {
-        let new = NewClinic {
-            name: format!("Before {i}"),
-            is_demo: false,
-        };
-        db.create_clinic(&new, OffsetDateTime::now_utc())
-            .await
-            .unwrap();
+        let new = NewClinic { name: format!("Before {i}"), is_demo: false };
+        db.create_clinic(&new, OffsetDateTime::now_utc()).await.unwrap();
     }
     let stop = Arc::new(AtomicBool::new(false));
-    let writers: Vec<_> = (0..4)
-        .map(|_| tokio::spawn(write_clinics_until(db.clone(), stop.clone())))
-        .collect();
+    let writers: Vec<_> =
+        (0..4).map(|_| tokio::spawn(write_clinics_until(db.clone(), stop.clone()))).collect();
     tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     // Every row acknowledged before the backup begins must be in it.
-    let acknowledged: BTreeSet<_> = db
-        .list_clinics()
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|c| c.clinic_id)
-        .collect();
+    let acknowledged: BTreeSet<_> =
+        db.list_clinics().await.unwrap().into_iter().map(|c| c.clinic_id).collect();
     let target = tempfile::tempdir().unwrap();
     let file = target.path().join("backup.db");
     let outcome = backup_to(&db, &file).await.unwrap();
@@ -61,25 +45,13 @@ async fn a_backup_taken_under_writes_is_consistent_and_holds_every_acknowledged_
     assert!(written_during > 0, "writes went on while the backup ran");
     assert_eq!(outcome, BackupOutcome::Written(file.clone()));
 
-    let copy = Db::connect(&carryover_store::DbOptions::Sqlite { path: file })
-        .await
-        .unwrap();
-    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(copy.reader())
-        .await
-        .unwrap();
+    let copy = Db::connect(&carryover_store::DbOptions::Sqlite { path: file }).await.unwrap();
+    let check: String =
+        sqlx::query_scalar("PRAGMA integrity_check").fetch_one(copy.reader()).await.unwrap();
     assert_eq!(check, "ok");
-    let in_copy: BTreeSet<_> = copy
-        .list_clinics()
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|c| c.clinic_id)
-        .collect();
-    assert!(
-        acknowledged.is_subset(&in_copy),
-        "the copy lost acknowledged rows"
-    );
+    let in_copy: BTreeSet<_> =
+        copy.list_clinics().await.unwrap().into_iter().map(|c| c.clinic_id).collect();
+    assert!(acknowledged.is_subset(&in_copy), "the copy lost acknowledged rows");
 }
 
 #[tokio::test]

@@ -11,10 +11,7 @@ async fn two_hundred_concurrent_writers_all_succeed_and_nothing_is_lost(backend:
     let writers = (0..200).map(|i| {
         let db = db.clone();
         tokio::spawn(async move {
-            let new = NewClinic {
-                name: format!("Clinic {i}"),
-                is_demo: false,
-            };
+            let new = NewClinic { name: format!("Clinic {i}"), is_demo: false };
             db.create_clinic(&new, OffsetDateTime::now_utc()).await
         })
     });
@@ -28,13 +25,8 @@ async fn two_hundred_concurrent_writers_all_succeed_and_nothing_is_lost(backend:
         }
     }
     assert_eq!(acknowledged.len(), 200);
-    let stored: BTreeSet<_> = db
-        .list_clinics()
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|c| c.clinic_id)
-        .collect();
+    let stored: BTreeSet<_> =
+        db.list_clinics().await.unwrap().into_iter().map(|c| c.clinic_id).collect();
     assert_eq!(stored, acknowledged);
 }
 

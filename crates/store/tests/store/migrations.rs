@@ -6,13 +6,7 @@ fn the_two_migration_folders_hold_the_same_steps_as_the_embedded_list() {
         let dir = format!("{}/migrations/{folder}", env!("CARGO_MANIFEST_DIR"));
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
-            .map(|e| {
-                e.unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .trim_end_matches(".sql")
-                    .to_owned()
-            })
+            .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".sql").to_owned())
             .collect();
         names.sort();
         names
@@ -21,16 +15,8 @@ fn the_two_migration_folders_hold_the_same_steps_as_the_embedded_list() {
     assert_eq!(names("sqlite"), embedded);
     assert_eq!(names("postgres"), embedded);
     for (i, migration) in MIGRATIONS.iter().enumerate() {
-        assert_eq!(
-            migration.version,
-            i as i64 + 1,
-            "versions count up from 1 without gaps"
-        );
-        assert!(
-            migration
-                .name
-                .starts_with(&format!("{:04}_", migration.version))
-        );
+        assert_eq!(migration.version, i as i64 + 1, "versions count up from 1 without gaps");
+        assert!(migration.name.starts_with(&format!("{:04}_", migration.version)));
     }
 }
 
@@ -47,11 +33,7 @@ async fn two_processes_migrating_at_once_both_succeed(backend: Backend) {
     let (a, b) = (database.connect().await, database.connect().await);
     let (ra, rb) = tokio::join!(a.migrate(), b.migrate());
     let applied = ra.unwrap().len() + rb.unwrap().len();
-    assert_eq!(
-        applied,
-        MIGRATIONS.len(),
-        "each migration is applied exactly once"
-    );
+    assert_eq!(applied, MIGRATIONS.len(), "each migration is applied exactly once");
 }
 
 async fn an_unmigrated_database_is_not_ready(backend: Backend) {

@@ -52,9 +52,7 @@ async fn sqlite_schema(db: &Db) -> Schema {
         if pk > 0 {
             schema.primary_keys.insert((table.clone(), column.clone()));
         }
-        schema
-            .columns
-            .insert((table, column, type_family(&declared), nullable));
+        schema.columns.insert((table, column, type_family(&declared), nullable));
     }
     let fks: Vec<(String, String, String, String)> = sqlx::query_as(
         "SELECT m.name, fk.\"from\", fk.\"table\", fk.\"to\" FROM sqlite_master m \
@@ -75,17 +73,12 @@ async fn sqlite_schema(db: &Db) -> Schema {
     let mut grouped: std::collections::BTreeMap<(String, String, bool, String), Vec<String>> =
         Default::default();
     for (table, index, unique, origin, _, column) in indexes {
-        grouped
-            .entry((table, index, unique == 1, origin))
-            .or_default()
-            .push(column);
+        grouped.entry((table, index, unique == 1, origin)).or_default().push(column);
     }
     for ((table, index, unique, origin), columns) in grouped {
         match origin.as_str() {
             "c" => {
-                schema
-                    .indexes
-                    .insert((table, index, columns.join(","), unique));
+                schema.indexes.insert((table, index, columns.join(","), unique));
             }
             "u" => {
                 schema.uniques.insert((table, columns.join(",")));
@@ -107,9 +100,7 @@ async fn postgres_schema(db: &Db) -> Schema {
     .await
     .unwrap();
     for (table, column, declared, nullable) in columns {
-        schema
-            .columns
-            .insert((table, column, type_family(&declared), nullable == "YES"));
+        schema.columns.insert((table, column, type_family(&declared), nullable == "YES"));
     }
     let keys: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT tc.constraint_type::text, tc.table_name::text, \
@@ -126,9 +117,7 @@ async fn postgres_schema(db: &Db) -> Schema {
     for (kind, table, columns) in keys {
         if kind == "PRIMARY KEY" {
             for column in columns.split(',') {
-                schema
-                    .primary_keys
-                    .insert((table.clone(), column.to_owned()));
+                schema.primary_keys.insert((table.clone(), column.to_owned()));
             }
         } else {
             schema.uniques.insert((table, columns));
@@ -179,27 +168,16 @@ async fn the_sqlite_and_postgres_migrations_build_the_same_schema() {
     let postgres_schema = postgres_schema(&postgres.migrated().await).await;
     assert!(!sqlite_schema.columns.is_empty(), "the schema was not read");
     let diff = |a: &BTreeSet<_>, b: &BTreeSet<_>| -> Vec<String> {
-        a.symmetric_difference(b)
-            .map(|x| format!("{x:?}"))
-            .collect()
+        a.symmetric_difference(b).map(|x| format!("{x:?}")).collect()
     };
     assert_eq!(
         diff(&sqlite_schema.columns, &postgres_schema.columns),
         Vec::<String>::new(),
         "columns"
     );
-    assert_eq!(
-        sqlite_schema.primary_keys, postgres_schema.primary_keys,
-        "primary keys"
-    );
-    assert_eq!(
-        sqlite_schema.foreign_keys, postgres_schema.foreign_keys,
-        "foreign keys"
-    );
-    assert_eq!(
-        sqlite_schema.uniques, postgres_schema.uniques,
-        "unique constraints"
-    );
+    assert_eq!(sqlite_schema.primary_keys, postgres_schema.primary_keys, "primary keys");
+    assert_eq!(sqlite_schema.foreign_keys, postgres_schema.foreign_keys, "foreign keys");
+    assert_eq!(sqlite_schema.uniques, postgres_schema.uniques, "unique constraints");
     assert_eq!(sqlite_schema.indexes, postgres_schema.indexes, "indexes");
 }
 
@@ -207,15 +185,10 @@ async fn the_sqlite_and_postgres_migrations_build_the_same_schema() {
 async fn the_bundled_sqlite_is_at_least_3_51_3() {
     let database = TestDatabase::create(Backend::Sqlite).await;
     let db = database.connect().await;
-    let version: String = sqlx::query_scalar("SELECT sqlite_version()")
-        .fetch_one(db.reader())
-        .await
-        .unwrap();
+    let version: String =
+        sqlx::query_scalar("SELECT sqlite_version()").fetch_one(db.reader()).await.unwrap();
     let parts: Vec<u32> = version.split('.').map(|p| p.parse().unwrap()).collect();
-    assert!(
-        parts >= vec![3, 51, 3],
-        "bundled SQLite is {version}; 3.51.3 or newer is required"
-    );
+    assert!(parts >= vec![3, 51, 3], "bundled SQLite is {version}; 3.51.3 or newer is required");
 }
 
 #[tokio::test]
@@ -223,18 +196,9 @@ async fn sqlite_runs_in_wal_mode_with_full_sync_and_foreign_keys() {
     let database = TestDatabase::create(Backend::Sqlite).await;
     let db = database.migrated().await;
     let mut tx = db.begin_write().await.unwrap();
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
-        .fetch_one(&mut *tx)
-        .await
-        .unwrap();
-    let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
-        .fetch_one(&mut *tx)
-        .await
-        .unwrap();
-    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
-        .fetch_one(&mut *tx)
-        .await
-        .unwrap();
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut *tx).await.unwrap();
+    let sync: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(&mut *tx).await.unwrap();
+    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&mut *tx).await.unwrap();
     tx.rollback().await.unwrap();
     assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
 }

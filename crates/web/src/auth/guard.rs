@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use axum::{
     RequestPartsExt,
     extract::{ConnectInfo, FromRequestParts, MatchedPath, RawPathParams, Request, State},
-    http::{StatusCode, request::Parts},
+    http::{Method, StatusCode, request::Parts},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
@@ -90,12 +90,11 @@ pub async fn authorize(
 
 /// Returns a response when the request must not reach its handler.
 async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Response>, AppError> {
-    let path = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned());
+    let path = request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned());
     let Some(path) = path else { return Ok(None) };
-    let Some(rule) = rule_for(request.method().as_str(), &path) else {
+    // HEAD is a GET without the body: it follows the GET rule.
+    let method = if request.method() == Method::HEAD { "GET" } else { request.method().as_str() };
+    let Some(rule) = rule_for(method, &path) else {
         tracing::error!(method = %request.method(), path, "route has no access rule; refused");
         return Err(AppError::NotFound);
     };
@@ -105,11 +104,7 @@ async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Respons
         .get::<ConnectInfo<SocketAddr>>()
         .map(|ConnectInfo(addr)| addr.ip().to_string());
     let request_id = request.extensions().get::<RequestId>().map(|r| r.0);
-    let ctx = AuditCtx {
-        actor: caller.as_ref().map(|c| c.0.clone()),
-        request_id,
-        client_addr,
-    };
+    let ctx = AuditCtx { actor: caller.as_ref().map(|c| c.0.clone()), request_id, client_addr };
     request.extensions_mut().insert(ctx.clone());
 
     let mut child = None;
@@ -145,15 +140,10 @@ async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Respons
         }
     }
     if let Some((person, session_hash)) = caller {
-        request.extensions_mut().insert(Caller {
-            person,
-            session_hash,
-        });
+        request.extensions_mut().insert(Caller { person, session_hash });
     }
     if let Some((child_id, Some(tie))) = child {
-        request
-            .extensions_mut()
-            .insert(ChildAccess { child_id, tie });
+        request.extensions_mut().insert(ChildAccess { child_id, tie });
     }
     Ok(None)
 }
@@ -172,19 +162,11 @@ fn send_to_sign_in(request: &Request) -> Response {
         return AppError::Unauthorized.into_response();
     }
     if request.method() == axum::http::Method::GET {
-        let next = request
-            .uri()
-            .path_and_query()
-            .map(|p| p.as_str())
-            .unwrap_or("/");
+        let next = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
         let target = format!("/login?next={}", encode_query_value(next));
         return Redirect::to(&target).into_response();
     }
-    (
-        StatusCode::SEE_OTHER,
-        [(axum::http::header::LOCATION, "/login")],
-    )
-        .into_response()
+    (StatusCode::SEE_OTHER, [(axum::http::header::LOCATION, "/login")]).into_response()
 }
 
 fn encode_query_value(text: &str) -> String {
@@ -202,11 +184,7 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
-        parts
-            .extensions
-            .get::<Caller>()
-            .cloned()
-            .ok_or(AppError::Unauthorized)
+        parts.extensions.get::<Caller>().cloned().ok_or(AppError::Unauthorized)
     }
 }
 
@@ -214,11 +192,7 @@ impl FromRequestParts<AppState> for ChildAccess {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
-        parts
-            .extensions
-            .get::<ChildAccess>()
-            .copied()
-            .ok_or(AppError::NotFound)
+        parts.extensions.get::<ChildAccess>().copied().ok_or(AppError::NotFound)
     }
 }
 
@@ -226,10 +200,6 @@ impl FromRequestParts<AppState> for AuditCtx {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
-        parts
-            .extensions
-            .get::<AuditCtx>()
-            .cloned()
-            .ok_or(AppError::Unauthorized)
+        parts.extensions.get::<AuditCtx>().cloned().ok_or(AppError::Unauthorized)
     }
 }

@@ -42,10 +42,7 @@ impl PasswordCost {
 impl PasswordHasher {
     pub fn new(cost: PasswordCost) -> anyhow::Result<PasswordHasher> {
         let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, cost.params());
-        let mut hasher = PasswordHasher {
-            argon,
-            decoy: String::new(),
-        };
+        let mut hasher = PasswordHasher { argon, decoy: String::new() };
         hasher.decoy = hasher.hash("decoy password nobody has")?;
         Ok(hasher)
     }
@@ -68,10 +65,7 @@ impl PasswordHasher {
         let Ok(parsed) = PasswordHash::new(hash) else {
             return false;
         };
-        let matches = self
-            .argon
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok();
+        let matches = self.argon.verify_password(password.as_bytes(), &parsed).is_ok();
         matches && stored.is_some()
     }
 
@@ -96,14 +90,8 @@ mod tests {
     #[test]
     fn production_ships_owasp_argon2id_parameters() {
         let params = PasswordCost::Owasp.params();
-        assert_eq!(
-            (params.m_cost(), params.t_cost(), params.p_cost()),
-            (19_456, 2, 1)
-        );
-        assert_eq!(
-            crate::config::Config::default().password_cost,
-            PasswordCost::Owasp
-        );
+        assert_eq!((params.m_cost(), params.t_cost(), params.p_cost()), (19_456, 2, 1));
+        assert_eq!(crate::config::Config::default().password_cost, PasswordCost::Owasp);
     }
 
     #[test]

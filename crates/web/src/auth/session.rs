@@ -19,19 +19,12 @@ pub fn token_from(headers: &HeaderMap) -> Option<String> {
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .find_map(|c| {
-            c.trim()
-                .strip_prefix(COOKIE)?
-                .strip_prefix('=')
-                .map(str::to_owned)
-        })
+        .find_map(|c| c.trim().strip_prefix(COOKIE)?.strip_prefix('=').map(str::to_owned))
         .filter(|t| looks_like_token(t))
 }
 
 pub fn set_cookie(token: &str, person: &Person) -> HeaderValue {
-    let max_age = SessionPolicy::for_role(person.role)
-        .absolute
-        .whole_seconds();
+    let max_age = SessionPolicy::for_role(person.role).absolute.whole_seconds();
     let value =
         format!("{COOKIE}={token}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age={max_age}");
     HeaderValue::from_str(&value).unwrap_or_else(|_| clear_cookie())

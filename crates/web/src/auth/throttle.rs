@@ -21,9 +21,7 @@ pub async fn blocked(
     key: &str,
     now: OffsetDateTime,
 ) -> Result<Option<u64>, StoreError> {
-    Ok(throttle(conn, key)
-        .await?
-        .and_then(|t| retry_after(t.blocked_until, now)))
+    Ok(throttle(conn, key).await?.and_then(|t| retry_after(t.blocked_until, now)))
 }
 
 /// Counts a failure against an account; returns the wait it now must sit out.
@@ -33,23 +31,13 @@ pub async fn account_failed(
     now: OffsetDateTime,
 ) -> Result<Option<u64>, StoreError> {
     // A failure streak older than a day starts again from nothing.
-    let previous = throttle(conn, key)
-        .await?
-        .filter(|t| now - t.window_started_at < Duration::days(1));
+    let previous =
+        throttle(conn, key).await?.filter(|t| now - t.window_started_at < Duration::days(1));
     let failures = previous.as_ref().map_or(0, |t| t.failures) + 1;
     let wait = account_wait(failures);
     let blocked_until = (wait > Duration::ZERO).then(|| now + wait);
     let window_started_at = previous.map_or(now, |t| t.window_started_at);
-    save_throttle(
-        conn,
-        key,
-        &Throttle {
-            failures,
-            window_started_at,
-            blocked_until,
-        },
-    )
-    .await?;
+    save_throttle(conn, key, &Throttle { failures, window_started_at, blocked_until }).await?;
     Ok(retry_after(blocked_until, now))
 }
 
@@ -59,23 +47,13 @@ pub async fn address_failed(
     key: &str,
     now: OffsetDateTime,
 ) -> Result<Option<u64>, StoreError> {
-    let previous = throttle(conn, key)
-        .await?
-        .filter(|t| now - t.window_started_at < ADDRESS_WINDOW);
+    let previous =
+        throttle(conn, key).await?.filter(|t| now - t.window_started_at < ADDRESS_WINDOW);
     let failures = previous.as_ref().map_or(0, |t| t.failures) + 1;
     let window_started_at = previous.map_or(now, |t| t.window_started_at);
     let blocked_until =
         (failures >= ADDRESS_MAX_FAILURES).then(|| window_started_at + ADDRESS_WINDOW);
-    save_throttle(
-        conn,
-        key,
-        &Throttle {
-            failures,
-            window_started_at,
-            blocked_until,
-        },
-    )
-    .await?;
+    save_throttle(conn, key, &Throttle { failures, window_started_at, blocked_until }).await?;
     Ok(retry_after(blocked_until, now))
 }
 

@@ -74,10 +74,8 @@ async fn change_password(
 ) -> Result<Response, AppError> {
     let stored =
         people::person_by_email(&mut *state.db.read_conn().await?, &caller.person.email).await?;
-    let current_ok = state
-        .passwords
-        .verify_blocking(form.current, stored.and_then(|(_, h)| h))
-        .await;
+    let current_ok =
+        state.passwords.verify_blocking(form.current, stored.and_then(|(_, h)| h)).await;
     let person = &caller.person;
     let mut failed = page(t.clone(), &caller);
     if !current_ok {
@@ -97,12 +95,7 @@ async fn change_password(
         let token = session::start(&mut tx, person, now).await?;
         audit::append(
             &mut tx,
-            &ctx.event(
-                AuditAction::Update,
-                "person",
-                Some(person.person_id.to_string()),
-                None,
-            ),
+            &ctx.event(AuditAction::Update, "person", Some(person.person_id.to_string()), None),
             now,
         )
         .await?;

@@ -117,14 +117,9 @@ async fn invite_staff(
     let (Some(name), Some(email), Some(role)) =
         (parse_name(&form.name), Email::parse(&form.email), role)
     else {
-        let page = people_page(
-            &state,
-            t.clone(),
-            &caller,
-            None,
-            Some(t.get("people-invite-invalid")),
-        )
-        .await?;
+        let page =
+            people_page(&state, t.clone(), &caller, None, Some(t.get("people-invite-invalid")))
+                .await?;
         let mut response = pages::render(&page)?;
         *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
         return Ok(response);
@@ -142,49 +137,26 @@ async fn invite_staff(
         Ok(person) => person,
         Err(carryover_store::StoreError::Conflict { .. }) => {
             drop(tx);
-            let page = people_page(
-                &state,
-                t.clone(),
-                &caller,
-                None,
-                Some(t.get("field-email-taken")),
-            )
-            .await?;
+            let page =
+                people_page(&state, t.clone(), &caller, None, Some(t.get("field-email-taken")))
+                    .await?;
             let mut response = pages::render(&page)?;
             *response.status_mut() = StatusCode::CONFLICT;
             return Ok(response);
         }
         Err(e) => return Err(e.into()),
     };
-    let token = invitations::issue(
-        &mut tx,
-        &person,
-        Purpose::Join,
-        Some(caller.person.person_id),
-        now,
-    )
-    .await?;
+    let token =
+        invitations::issue(&mut tx, &person, Purpose::Join, Some(caller.person.person_id), now)
+            .await?;
     audit::append(
         &mut tx,
-        &ctx.event(
-            AuditAction::Create,
-            "person",
-            Some(person.person_id.to_string()),
-            None,
-        ),
+        &ctx.event(AuditAction::Create, "person", Some(person.person_id.to_string()), None),
         now,
     )
     .await?;
     carryover_store::commit(tx).await?;
-    invitation_page(
-        &state,
-        t,
-        &caller,
-        &headers,
-        &token,
-        "invitation-for-staff",
-        &name,
-    )
+    invitation_page(&state, t, &caller, &headers, &token, "invitation-for-staff", &name)
 }
 
 fn invitation_page(
@@ -214,12 +186,9 @@ async fn person_of_clinic(
     person_id: &str,
 ) -> Result<Person, AppError> {
     let id = Uuid::parse_str(person_id).map_err(|_| AppError::NotFound)?;
-    let found = people::person_in_clinic(
-        &mut *state.db.read_conn().await?,
-        caller.person.clinic_id,
-        id,
-    )
-    .await?;
+    let found =
+        people::person_in_clinic(&mut *state.db.read_conn().await?, caller.person.clinic_id, id)
+            .await?;
     found.map(|(p, _)| p).ok_or(AppError::NotFound)
 }
 
@@ -231,9 +200,7 @@ async fn deactivate_person(
 ) -> Result<Response, AppError> {
     let person = person_of_clinic(&state, &caller, &person_id).await?;
     if person.person_id == caller.person.person_id {
-        return Err(AppError::BadRequest(
-            "an admin cannot deactivate themselves".into(),
-        ));
+        return Err(AppError::BadRequest("an admin cannot deactivate themselves".into()));
     }
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
@@ -241,12 +208,7 @@ async fn deactivate_person(
     stored_session::end_all_sessions(&mut tx, person.person_id, now).await?;
     audit::append(
         &mut tx,
-        &ctx.event(
-            AuditAction::Update,
-            "person",
-            Some(person.person_id.to_string()),
-            None,
-        ),
+        &ctx.event(AuditAction::Update, "person", Some(person.person_id.to_string()), None),
         now,
     )
     .await?;
@@ -268,22 +230,12 @@ async fn reset_password(
     }
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
-    let token = invitations::issue(
-        &mut tx,
-        &person,
-        Purpose::Reset,
-        Some(caller.person.person_id),
-        now,
-    )
-    .await?;
+    let token =
+        invitations::issue(&mut tx, &person, Purpose::Reset, Some(caller.person.person_id), now)
+            .await?;
     audit::append(
         &mut tx,
-        &ctx.event(
-            AuditAction::Update,
-            "person",
-            Some(person.person_id.to_string()),
-            None,
-        ),
+        &ctx.event(AuditAction::Update, "person", Some(person.person_id.to_string()), None),
         now,
     )
     .await?;
@@ -312,12 +264,7 @@ async fn person_entries(
     let entries = audit::by_actor(&mut tx, caller.person.clinic_id, person.person_id).await?;
     audit::append(
         &mut tx,
-        &ctx.event(
-            action,
-            "audit_log",
-            Some(person.person_id.to_string()),
-            None,
-        ),
+        &ctx.event(action, "audit_log", Some(person.person_id.to_string()), None),
         now,
     )
     .await?;
@@ -340,10 +287,7 @@ async fn person_audit(
         csv_href: Some(format!("/admin/people/{}/audit.csv", person.person_id)),
         show_child: true,
         rows: audit_view::describe(&t, &entries),
-        c: Chrome::new(
-            Some(&caller),
-            format!("/admin/people/{}/audit", person.person_id),
-        ),
+        c: Chrome::new(Some(&caller), format!("/admin/people/{}/audit", person.person_id)),
         t,
     };
     pages::render(&page)
@@ -377,12 +321,8 @@ async fn child_entries(
         .await?
         .ok_or(AppError::NotFound)?;
     let entries = audit::for_child(&mut tx, scope.clinic_id, access.child_id, false).await?;
-    let event = ctx.event(
-        action,
-        "audit_log",
-        Some(access.child_id.to_string()),
-        Some(access.child_id),
-    );
+    let event =
+        ctx.event(action, "audit_log", Some(access.child_id.to_string()), Some(access.child_id));
     audit::append(&mut tx, &event, now).await?;
     carryover_store::commit(tx).await?;
     Ok((record.preferred_name, entries))
@@ -402,10 +342,7 @@ async fn child_audit(
         csv_href: Some(format!("/admin/children/{}/audit.csv", access.child_id)),
         show_child: false,
         rows: audit_view::describe(&t, &entries),
-        c: Chrome::new(
-            Some(&caller),
-            format!("/admin/children/{}/audit", access.child_id),
-        ),
+        c: Chrome::new(Some(&caller), format!("/admin/children/{}/audit", access.child_id)),
         t,
     };
     pages::render(&page)
@@ -418,20 +355,14 @@ async fn child_audit_csv(
     access: ChildAccess,
 ) -> Result<Response, AppError> {
     let (_, entries) = child_entries(&state, &caller, &ctx, access, AuditAction::Export).await?;
-    Ok(csv_download(
-        &format!("audit-child-{}.csv", access.child_id),
-        audit_view::to_csv(&entries),
-    ))
+    Ok(csv_download(&format!("audit-child-{}.csv", access.child_id), audit_view::to_csv(&entries)))
 }
 
 fn csv_download(file_name: &str, body: String) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{file_name}\""),
-            ),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
         ],
         body,
     )

@@ -7,9 +7,7 @@ const ICON_SVG: &str = include_str!("../../static/icon.svg");
 const CACHE: &str = "public, max-age=604800";
 
 pub fn routes() -> Routes {
-    Routes::new()
-        .get("/static/app.css", css)
-        .get("/static/icon.svg", icon)
+    Routes::new().get("/static/app.css", css).get("/static/icon.svg", icon)
 }
 
 async fn css() -> impl IntoResponse {
@@ -21,11 +19,5 @@ async fn icon() -> impl IntoResponse {
 }
 
 fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CACHE_CONTROL, CACHE),
-        ],
-        body,
-    )
+    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, CACHE)], body)
 }

@@ -50,11 +50,8 @@ async fn show_child(
             )
         })
         .collect();
-    let care_team = record
-        .care_team
-        .iter()
-        .map(|m| (m.display_name.clone(), m.is_primary))
-        .collect();
+    let care_team =
+        record.care_team.iter().map(|m| (m.display_name.clone(), m.is_primary)).collect();
     let page = ChildPage {
         c: Chrome::new(Some(&caller), format!("/children/{}", access.child_id)),
         full_record: access.tie != ChildTie::Helper,
@@ -97,10 +94,7 @@ async fn show_child_access(
         csv_href: None,
         show_child: false,
         rows: audit_view::describe(&t, &entries),
-        c: Chrome::new(
-            Some(&caller),
-            format!("/children/{}/access", access.child_id),
-        ),
+        c: Chrome::new(Some(&caller), format!("/children/{}/access", access.child_id)),
         t,
     };
     pages::render(&page)

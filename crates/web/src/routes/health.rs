@@ -8,10 +8,7 @@ use super::Routes;
 use crate::AppState;
 
 pub fn routes() -> Routes {
-    Routes::new()
-        .get("/healthz", healthz)
-        .get("/readyz", readyz)
-        .get("/metrics", metrics)
+    Routes::new().get("/healthz", healthz).get("/readyz", readyz).get("/metrics", metrics)
 }
 
 /// The process is alive; says nothing about the database.
@@ -30,8 +27,5 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
 
 async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     let ready = state.db.is_ready().await;
-    (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        state.metrics.render(ready),
-    )
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics.render(ready))
 }

@@ -23,10 +23,7 @@ async fn show_landing(t: Tr, MaybeCaller(caller): MaybeCaller) -> Result<Respons
     if caller.is_some() {
         return Ok(Redirect::to("/home").into_response());
     }
-    pages::render(&LandingPage {
-        t,
-        c: Chrome::new(None, "/"),
-    })
+    pages::render(&LandingPage { t, c: Chrome::new(None, "/") })
 }
 
 /// Each person's start page: a caregiver's children, a therapist's caseload,
@@ -40,12 +37,7 @@ async fn show_home(
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
     let children = children::children_in_scope(&mut tx, &caller.scope()).await?;
-    audit::append(
-        &mut tx,
-        &ctx.event(AuditAction::List, "child", None, None),
-        now,
-    )
-    .await?;
+    audit::append(&mut tx, &ctx.event(AuditAction::List, "child", None, None), now).await?;
     carryover_store::commit(tx).await?;
     let role = caller.person.role;
     let page = HomePage {

@@ -31,9 +31,7 @@ use crate::{
 };
 
 pub fn routes() -> Routes {
-    Routes::new()
-        .get("/households/new", new_household)
-        .post("/households", create_household)
+    Routes::new().get("/households/new", new_household).post("/households", create_household)
 }
 
 fn relationship_choices(t: &Tr) -> Vec<(&'static str, String)> {
@@ -96,13 +94,7 @@ fn validate(t: &Tr, form: &HouseholdForm) -> Result<ValidHousehold, HashMap<&'st
         (Some(child_name), Some(caregiver_name), Some(email), Some(relationship), Some(access))
             if errors.is_empty() =>
         {
-            Ok(ValidHousehold {
-                child_name,
-                caregiver_name,
-                email,
-                relationship,
-                access,
-            })
+            Ok(ValidHousehold { child_name, caregiver_name, email, relationship, access })
         }
         _ => {
             if relationship.is_none() || access.is_none() {
@@ -196,22 +188,11 @@ async fn create_household(
         None
     } else {
         Some(
-            invitations::issue(
-                &mut tx,
-                &caregiver,
-                Purpose::Join,
-                Some(scope.person_id),
-                now,
-            )
-            .await?,
+            invitations::issue(&mut tx, &caregiver, Purpose::Join, Some(scope.person_id), now)
+                .await?,
         )
     };
-    let event = ctx.event(
-        AuditAction::Create,
-        "child",
-        Some(child_id.to_string()),
-        Some(child_id),
-    );
+    let event = ctx.event(AuditAction::Create, "child", Some(child_id.to_string()), Some(child_id));
     audit::append(&mut tx, &event, now).await?;
     carryover_store::commit(tx).await?;
 
@@ -222,10 +203,7 @@ async fn create_household(
     let page = InvitationPage {
         headline: t.with(
             "invitation-for-caregiver",
-            &[
-                ("name", valid.caregiver_name.into()),
-                ("child", valid.child_name.into()),
-            ],
+            &[("name", valid.caregiver_name.into()), ("child", valid.child_name.into())],
         ),
         qr_svg: invitations::qr_svg(&link)?,
         link,

@@ -25,9 +25,7 @@ use crate::{
 };
 
 pub fn routes() -> Routes {
-    Routes::new()
-        .get("/invite/{token}", show_invitation)
-        .post("/invite/{token}", accept_invitation)
+    Routes::new().get("/invite/{token}", show_invitation).post("/invite/{token}", accept_invitation)
 }
 
 fn link_not_valid(t: Tr, raw: &str) -> Result<Response, AppError> {
@@ -101,13 +99,9 @@ async fn accept_invitation(
     };
     let lang = Lang::parse(&form.lang).unwrap_or(t.lang);
     let t = Tr::new(lang, state.catalog.clone());
-    let personal = [
-        found.person.display_name.as_str(),
-        found.person.email.as_str(),
-    ];
-    let password_error = password::check(&form.password, &personal)
-        .err()
-        .map(|p| t.get(p.message_key()));
+    let personal = [found.person.display_name.as_str(), found.person.email.as_str()];
+    let password_error =
+        password::check(&form.password, &personal).err().map(|p| t.get(p.message_key()));
     let confirm_error = (password_error.is_none() && form.password != form.password_confirm)
         .then(|| t.get("accept-mismatch"));
     if password_error.is_some() || confirm_error.is_some() {
@@ -144,16 +138,9 @@ async fn accept_invitation(
     // A new password ends every session the old one opened.
     stored_session::end_all_sessions(&mut tx, person.person_id, now).await?;
     let token = session::start(&mut tx, &person, now).await?;
-    let actor = AuditCtx {
-        actor: Some(person.clone()),
-        ..ctx
-    };
-    let event = actor.event(
-        AuditAction::SignIn,
-        "invitation",
-        Some(found.invitation_id.to_string()),
-        None,
-    );
+    let actor = AuditCtx { actor: Some(person.clone()), ..ctx };
+    let event =
+        actor.event(AuditAction::SignIn, "invitation", Some(found.invitation_id.to_string()), None);
     audit::append(&mut tx, &event, now).await?;
     carryover_store::commit(tx).await?;
     Ok(signed_in_response(&token, &person, "/home").into_response())

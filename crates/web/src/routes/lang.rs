@@ -36,15 +36,8 @@ async fn set_language(
             .await?;
         carryover_store::commit(tx).await?;
     }
-    let cookie = format!(
-        "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        lang.code()
-    );
-    Ok((
-        [(header::SET_COOKIE, cookie)],
-        Redirect::to(local_path(&form.next)),
-    )
-        .into_response())
+    let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(local_path(&form.next))).into_response())
 }
 
 /// Only paths on this site: never `//elsewhere` or an absolute URL.

@@ -23,10 +23,7 @@ use crate::{
 };
 
 pub fn routes() -> Routes {
-    Routes::new()
-        .get("/login", show_login)
-        .post("/login", sign_in)
-        .post("/logout", sign_out)
+    Routes::new().get("/login", show_login).post("/login", sign_in).post("/logout", sign_out)
 }
 
 #[derive(Deserialize)]
@@ -43,13 +40,8 @@ async fn show_login(
         return Ok(Redirect::to("/home").into_response());
     }
     let next = local_path(q.next.as_deref().unwrap_or("/home")).to_owned();
-    let page = LoginPage {
-        t,
-        c: Chrome::new(None, "/login"),
-        email: String::new(),
-        next,
-        error: None,
-    };
+    let page =
+        LoginPage { t, c: Chrome::new(None, "/login"), email: String::new(), next, error: None };
     pages::render(&page)
 }
 
@@ -110,50 +102,26 @@ async fn sign_in(
         record_failure(&state, &ctx, found.as_ref().map(|f| &f.0), None).await?;
         return refuse(t, "login-wait", Some(wait));
     }
-    let stored_hash = found
-        .as_ref()
-        .filter(|(p, _)| p.is_active)
-        .and_then(|(_, hash)| hash.clone());
-    let matches = state
-        .passwords
-        .verify_blocking(form.password, stored_hash)
-        .await;
+    let stored_hash =
+        found.as_ref().filter(|(p, _)| p.is_active).and_then(|(_, hash)| hash.clone());
+    let matches = state.passwords.verify_blocking(form.password, stored_hash).await;
     let person = match (matches, found) {
         (true, Some((person, _))) => person,
         (_, found) => {
             let keys = Some((account_key.as_str(), address_key.as_str()));
             let wait = record_failure(&state, &ctx, found.as_ref().map(|f| &f.0), keys).await?;
-            return refuse(
-                t,
-                if wait.is_some() {
-                    "login-wait"
-                } else {
-                    "login-failed"
-                },
-                wait,
-            );
+            return refuse(t, if wait.is_some() { "login-wait" } else { "login-failed" }, wait);
         }
     };
 
     let mut tx = state.db.begin_write().await?;
     throttle::succeeded(&mut tx, &account_key).await?;
     let token = session::start(&mut tx, &person, now).await?;
-    let signed_in = AuditCtx {
-        actor: Some(person.clone()),
-        ..ctx
-    };
-    audit::append(
-        &mut tx,
-        &signed_in.event(AuditAction::SignIn, "session", None, None),
-        now,
-    )
-    .await?;
+    let signed_in = AuditCtx { actor: Some(person.clone()), ..ctx };
+    audit::append(&mut tx, &signed_in.event(AuditAction::SignIn, "session", None, None), now)
+        .await?;
     carryover_store::commit(tx).await?;
-    let target = if next == "/" || next.starts_with("/login") {
-        "/home".to_owned()
-    } else {
-        next
-    };
+    let target = if next == "/" || next.starts_with("/login") { "/home".to_owned() } else { next };
     Ok(signed_in_response(&token, &person, &target))
 }
 
@@ -164,9 +132,9 @@ pub fn signed_in_response(token: &str, person: &Person, target: &str) -> Respons
     let headers: &mut HeaderMap = response.headers_mut();
     headers.append(header::SET_COOKIE, session::set_cookie(token, person));
     let lang = Lang::parse(&person.lang).unwrap_or(Lang::En).code();
-    if let Ok(value) = HeaderValue::from_str(&format!(
-        "lang={lang}; Path=/; Max-Age=31536000; SameSite=Lax"
-    )) {
+    if let Ok(value) =
+        HeaderValue::from_str(&format!("lang={lang}; Path=/; Max-Age=31536000; SameSite=Lax"))
+    {
         headers.append(header::SET_COOKIE, value);
     }
     response
@@ -195,11 +163,7 @@ async fn record_failure(
         None,
     );
     event.clinic_id = person.map(|p| p.clinic_id);
-    event.outcome = if keys.is_some() {
-        Outcome::Failure
-    } else {
-        Outcome::Denied
-    };
+    event.outcome = if keys.is_some() { Outcome::Failure } else { Outcome::Denied };
     audit::append(&mut tx, &event, now).await?;
     carryover_store::commit(tx).await?;
     Ok(wait)
@@ -213,16 +177,9 @@ async fn sign_out(
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
     stored_session::end_session(&mut tx, &caller.session_hash, now).await?;
-    audit::append(
-        &mut tx,
-        &ctx.event(AuditAction::SignOut, "session", None, None),
-        now,
-    )
-    .await?;
+    audit::append(&mut tx, &ctx.event(AuditAction::SignOut, "session", None, None), now).await?;
     carryover_store::commit(tx).await?;
     let mut response = Redirect::to("/login").into_response();
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, session::clear_cookie());
+    response.headers_mut().append(header::SET_COOKIE, session::clear_cookie());
     Ok(response)
 }

@@ -22,10 +22,7 @@ pub use lang::local_path;
 
 /// Every route, each behind the access guard.
 pub fn all(state: AppState) -> Router<AppState> {
-    table().router.route_layer(middleware::from_fn_with_state(
-        state,
-        crate::auth::authorize,
-    ))
+    table().router.route_layer(middleware::from_fn_with_state(state, crate::auth::authorize))
 }
 
 /// Every (method, path) the app serves: what the access-rule test walks.
@@ -56,10 +53,7 @@ pub struct Routes {
 
 impl Routes {
     fn new() -> Routes {
-        Routes {
-            router: Router::new(),
-            entries: Vec::new(),
-        }
+        Routes { router: Router::new(), entries: Vec::new() }
     }
 
     fn get<H, T>(mut self, path: &'static str, handler: H) -> Routes

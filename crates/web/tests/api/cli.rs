@@ -31,9 +31,7 @@ struct Server {
 
 fn serve_demo(data_dir: &Path, password: Option<&str>) -> Server {
     let mut command = carryover(data_dir);
-    command
-        .args(["serve", "--demo", "--listen", "127.0.0.1:0"])
-        .stdout(Stdio::piped());
+    command.args(["serve", "--demo", "--listen", "127.0.0.1:0"]).stdout(Stdio::piped());
     match password {
         Some(p) => command.env("CARRYOVER_DEMO_PASSWORD", p),
         None => command.env_remove("CARRYOVER_DEMO_PASSWORD"),
@@ -50,26 +48,17 @@ fn serve_demo(data_dir: &Path, password: Option<&str>) -> Server {
     });
     let mut lines = Vec::new();
     // The ready line comes first; the demo lines follow it at once.
-    while let Ok(line) = rx.recv_timeout(Duration::from_secs(30)) {
+    while let Ok(line) = rx.recv_timeout(Duration::from_secs(60)) {
+        let ready = line.starts_with("Carryover is ready at http://");
         lines.push(line);
-        if lines
-            .iter()
-            .any(|l| l.starts_with("Carryover is ready at http://"))
-            && rx
-                .recv_timeout(Duration::from_millis(300))
-                .map(|l| lines.push(l))
-                .is_err()
-        {
+        if ready {
             break;
         }
     }
-    while let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
+    while let Ok(line) = rx.recv_timeout(Duration::from_millis(300)) {
         lines.push(line);
     }
-    assert!(
-        lines.iter().any(|l| l.starts_with("Carryover is ready at")),
-        "{lines:?}"
-    );
+    assert!(lines.iter().any(|l| l.starts_with("Carryover is ready at")), "{lines:?}");
     Server { child, lines }
 }
 
@@ -77,24 +66,14 @@ impl Server {
     /// SIGTERM, as a service manager sends it; the server must stop cleanly.
     fn stop(mut self) {
         let pid = self.child.id().to_string();
-        assert!(
-            Command::new("kill")
-                .args(["-TERM", &pid])
-                .status()
-                .unwrap()
-                .success()
-        );
+        assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
         let status = self.child.wait().unwrap();
         assert!(status.success(), "graceful shutdown exits 0, got {status}");
     }
 }
 
 async fn clinics_in(data_dir: &Path) -> i64 {
-    let db = Db::connect(&DbOptions::Sqlite {
-        path: data_dir.join("carryover.db"),
-    })
-    .await
-    .unwrap();
+    let db = Db::connect(&DbOptions::Sqlite { path: data_dir.join("carryover.db") }).await.unwrap();
     let count = db.count_clinics().await.unwrap();
     db.close().await;
     count
@@ -115,17 +94,64 @@ fn version_and_help_explain_themselves() {
 async fn demo_data_is_created_once_and_kept_across_restarts() {
     let dir = tempfile::tempdir().unwrap();
     let first = serve_demo(dir.path(), Some("a-demo-password-for-tests"));
+    let first_lines = first.lines.clone();
     first.stop();
     assert_eq!(clinics_in(dir.path()).await, 1);
+
+    let demo_lines: Vec<_> = first_lines.iter().filter(|l| l.starts_with("demo ")).collect();
+    for role in ["admin", "therapist", "caregiver", "helper"] {
+        let line = demo_lines.iter().find(|l| l.starts_with(&format!("demo {role}: "))).unwrap();
+        let words: Vec<_> = line.split(' ').collect();
+        assert_eq!(words.len(), 4, "demo <role>: <email> <password>: {line}");
+        assert!(words[2].ends_with("@example.org"));
+        assert_eq!(words[3], "a-demo-password-for-tests");
+    }
 
     let second = serve_demo(dir.path(), None);
     let printed = second.lines.clone();
     second.stop();
-    assert_eq!(
-        clinics_in(dir.path()).await,
-        1,
-        "a second --demo start adds nothing: {printed:?}"
-    );
+    assert_eq!(clinics_in(dir.path()).await, 1, "a second --demo start adds nothing: {printed:?}");
+    let again: Vec<_> = printed.iter().filter(|l| l.starts_with("demo ")).collect();
+    assert_eq!(again.len(), demo_lines.len(), "the same accounts are listed");
+    assert!(again.iter().all(|l| l.ends_with("(set at first start)")), "{again:?}");
+}
+
+#[test]
+fn random_demo_passwords_are_printed_once_and_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve_demo(dir.path(), None);
+    let passwords: std::collections::BTreeSet<_> = server
+        .lines
+        .iter()
+        .filter(|l| l.starts_with("demo "))
+        .map(|l| l.rsplit(' ').next().unwrap().to_owned())
+        .collect();
+    server.stop();
+    assert!(passwords.len() >= 9, "each account gets its own password: {passwords:?}");
+    assert!(passwords.iter().all(|p| p.len() >= 16));
+}
+
+#[test]
+fn plain_http_on_a_public_address_is_refused_without_a_tls_proxy() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = carryover(dir.path()).args(["serve", "--listen", "0.0.0.0:0"]).output().unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--behind-tls-proxy"));
+}
+
+#[test]
+fn create_clinic_prints_the_first_admins_invitation_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = carryover(dir.path())
+        .args(["admin", "create-clinic", "Bright Steps OT", "--admin-email", "owner@example.org"])
+        .args(["--public-url", "https://carryover.example.org"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("https://carryover.example.org/invite/"), "{stdout}");
+    let verify = carryover(dir.path()).args(["audit", "verify"]).output().unwrap();
+    assert!(verify.status.success());
 }
 
 #[tokio::test]
@@ -137,25 +163,11 @@ async fn migrate_creates_the_database_and_backup_copies_it() {
 
     let server = serve_demo(dir.path(), Some("a-demo-password-for-tests"));
     let target = dir.path().join("copy.db");
-    let backup = carryover(dir.path())
-        .arg("backup")
-        .arg(&target)
-        .output()
-        .unwrap();
+    let backup = carryover(dir.path()).arg("backup").arg(&target).output().unwrap();
     server.stop();
-    assert!(
-        backup.status.success(),
-        "{}",
-        String::from_utf8_lossy(&backup.stderr)
-    );
-    let copy = Db::connect(&DbOptions::Sqlite { path: target })
-        .await
-        .unwrap();
-    assert_eq!(
-        copy.count_clinics().await.unwrap(),
-        1,
-        "the copy holds the demo clinic"
-    );
+    assert!(backup.status.success(), "{}", String::from_utf8_lossy(&backup.stderr));
+    let copy = Db::connect(&DbOptions::Sqlite { path: target }).await.unwrap();
+    assert_eq!(copy.count_clinics().await.unwrap(), 1, "the copy holds the demo clinic");
 }
 
 #[test]

@@ -13,12 +13,7 @@ async fn an_unknown_page_gets_a_friendly_page_in_the_persons_language(backend: B
         )
         .await;
     assert_eq!(response.status(), 404);
-    assert!(
-        response.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/html")
-    );
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
     let body = response.text().await.unwrap();
     assert!(body.contains("No encontramos esta página."), "{body}");
     assert!(body.contains("<html lang=\"es\">"));
@@ -37,13 +32,7 @@ async fn a_bad_form_gets_a_clear_400_not_a_500(backend: Backend) {
     let app = spawn_app(backend).await;
     let response = app.client.post_form("/lang", &[("lang", "klingon")]).await;
     assert_eq!(response.status(), 400);
-    assert!(
-        response
-            .text()
-            .await
-            .unwrap()
-            .contains("Something in the form was not right")
-    );
+    assert!(response.text().await.unwrap().contains("Something in the form was not right"));
 }
 
 on_both_databases!(

@@ -33,9 +33,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         password_cost: PasswordCost::Fast,
         ..Config::default()
     };
-    let app = Application::build(&config, db.clone(), Arc::new(clock.clone()))
-        .await
-        .unwrap();
+    let app = Application::build(&config, db.clone(), Arc::new(clock.clone())).await.unwrap();
     let address = format!("http://{}", app.local_addr().unwrap());
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.run_until(async move {
@@ -60,6 +58,16 @@ impl Drop for TestApp {
 }
 
 impl TestApp {
+    pub fn clock_now(&self) -> time::OffsetDateTime {
+        carryover::clock::Clock::now(&self.clock)
+    }
+
+    /// Counts audit rows matching a condition, e.g. `action = 'view'`.
+    pub async fn audit_count(&self, condition: &str) -> i64 {
+        let sql = format!("SELECT COUNT(*) FROM audit_event WHERE {condition}");
+        sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(self.db.reader()).await.unwrap()
+    }
+
     /// A second browser: its own cookies.
     pub fn new_client(&self) -> TestClient {
         TestClient::new(&self.address)
@@ -75,15 +83,9 @@ pub struct TestClient {
 
 impl TestClient {
     pub fn new(base: &str) -> TestClient {
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        TestClient {
-            base: base.to_owned(),
-            http,
-            cookies: Default::default(),
-        }
+        let http =
+            reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        TestClient { base: base.to_owned(), http, cookies: Default::default() }
     }
 
     pub fn cookie(&self, name: &str) -> Option<String> {
@@ -91,19 +93,12 @@ impl TestClient {
     }
 
     pub fn set_cookie(&self, name: &str, value: &str) {
-        self.cookies
-            .lock()
-            .unwrap()
-            .insert(name.to_owned(), value.to_owned());
+        self.cookies.lock().unwrap().insert(name.to_owned(), value.to_owned());
     }
 
     fn cookie_header(&self) -> String {
         let cookies = self.cookies.lock().unwrap();
-        cookies
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
+        cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
     }
 
     fn remember(&self, response: &Response) {

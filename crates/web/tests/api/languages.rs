@@ -33,68 +33,32 @@ fn every_text_exists_in_english_and_in_spanish() {
 
 #[test]
 fn accept_language_picks_the_best_supported_language() {
-    assert_eq!(
-        Lang::from_accept_language("fr-CA, es-MX;q=0.8, en;q=0.5"),
-        Some(Lang::Es)
-    );
-    assert_eq!(
-        Lang::from_accept_language("en-US,en;q=0.9,es;q=0.8"),
-        Some(Lang::En)
-    );
+    assert_eq!(Lang::from_accept_language("fr-CA, es-MX;q=0.8, en;q=0.5"), Some(Lang::Es));
+    assert_eq!(Lang::from_accept_language("en-US,en;q=0.9,es;q=0.8"), Some(Lang::En));
     assert_eq!(Lang::from_accept_language("de, fr"), None);
-    assert_eq!(
-        Lang::from_accept_language("es;q=0, en;q=0.1"),
-        Some(Lang::En)
-    );
+    assert_eq!(Lang::from_accept_language("es;q=0, en;q=0.1"), Some(Lang::En));
 }
 
 async fn the_browser_language_is_used_until_the_person_picks_one(backend: Backend) {
     let app = spawn_app(backend).await;
     let spanish_browser = |path: &'static str| {
-        app.client
-            .request(reqwest::Method::GET, path)
-            .header("accept-language", "es-MX,es;q=0.9")
+        app.client.request(reqwest::Method::GET, path).header("accept-language", "es-MX,es;q=0.9")
     };
-    let body = app
-        .client
-        .send(spanish_browser("/"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let body = app.client.send(spanish_browser("/")).await.text().await.unwrap();
     assert!(body.contains("Práctica que cabe en su día"));
 
-    let switched = app
-        .client
-        .post_form("/lang", &[("lang", "en"), ("next", "/")])
-        .await;
+    let switched = app.client.post_form("/lang", &[("lang", "en"), ("next", "/")]).await;
     assert_eq!(switched.status(), 303);
     assert_eq!(switched.headers()["location"], "/");
     assert_eq!(app.client.cookie("lang").as_deref(), Some("en"));
-    let body = app
-        .client
-        .send(spanish_browser("/"))
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert!(
-        body.contains("Practice that fits your day"),
-        "the chosen language wins"
-    );
+    let body = app.client.send(spanish_browser("/")).await.text().await.unwrap();
+    assert!(body.contains("Practice that fits your day"), "the chosen language wins");
 }
 
 async fn the_language_switcher_only_returns_to_pages_of_this_site(backend: Backend) {
     let app = spawn_app(backend).await;
-    for next in [
-        "https://evil.example/",
-        "//evil.example/",
-        "/\\evil.example",
-    ] {
-        let response = app
-            .client
-            .post_form("/lang", &[("lang", "es"), ("next", next)])
-            .await;
+    for next in ["https://evil.example/", "//evil.example/", "/\\evil.example"] {
+        let response = app.client.post_form("/lang", &[("lang", "es"), ("next", next)]).await;
         assert_eq!(response.headers()["location"], "/", "{next}");
     }
 }

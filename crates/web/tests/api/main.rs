@@ -6,8 +6,13 @@
 #[allow(dead_code)] // shared by every suite; not each uses every helper
 mod helpers;
 
+mod access;
+mod audit;
+mod auth;
 mod cli;
 mod errors;
 mod health;
+mod invitations;
 mod languages;
 mod security;
+mod world;

@@ -11,13 +11,7 @@ fn assert_hardened(response: &reqwest::Response, what: &str) {
     );
     assert_eq!(h["x-content-type-options"], "nosniff", "{what}");
     assert_eq!(h["referrer-policy"], "no-referrer", "{what}");
-    assert!(
-        h["strict-transport-security"]
-            .to_str()
-            .unwrap()
-            .starts_with("max-age="),
-        "{what}"
-    );
+    assert!(h["strict-transport-security"].to_str().unwrap().starts_with("max-age="), "{what}");
 }
 
 async fn pages_errors_and_static_files_carry_the_security_headers(backend: Backend) {
@@ -30,12 +24,7 @@ async fn pages_errors_and_static_files_carry_the_security_headers(backend: Backe
     let css = app.client.get("/static/app.css").await;
     assert_eq!(css.status(), 200);
     assert_hardened(&css, "static file");
-    assert!(
-        css.headers()["cache-control"]
-            .to_str()
-            .unwrap()
-            .contains("max-age")
-    );
+    assert!(css.headers()["cache-control"].to_str().unwrap().contains("max-age"));
 }
 
 async fn a_cross_site_post_is_refused_and_changes_nothing(backend: Backend) {

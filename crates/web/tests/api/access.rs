@@ -1,0 +1,402 @@
+//! Who may use which route: every route the router has, against every persona,
+//! answers as its rule in `carryover_domain::access::RULES` says.
+
+use std::collections::BTreeSet;
+use std::time::Instant;
+
+use carryover::routes;
+use carryover_domain::{
+    access::{ChildTie, RULES, Verdict, rule_for},
+    people::Role,
+};
+use carryover_store::{
+    Backend,
+    people::{self, NewPerson},
+};
+use reqwest::{Method, Response, header};
+use uuid::Uuid;
+
+use crate::helpers::{TestApp, TestClient, on_both_databases, spawn_app};
+use crate::world::{Persona, World};
+
+/// A token that has the shape of an invitation link's but was never issued.
+const UNKNOWN_TOKEN: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+/// Routes that change state the other checks rely on: walked last, in this
+/// order, so that every check before them finds the world as it was built.
+const WALKED_LAST: &[(&str, &str)] = &[
+    // Deactivates a spare staff member, never a persona (see `Targets`).
+    ("POST", "/admin/people/{person_id}/deactivate"),
+    // Ends the persona's own session.
+    ("POST", "/logout"),
+];
+
+#[test]
+fn every_route_has_a_rule_and_every_rule_a_route() {
+    let inventory = routes::inventory();
+    let routed: BTreeSet<(&str, &str)> = inventory.iter().copied().collect();
+    assert_eq!(routed.len(), inventory.len(), "the inventory lists a route twice: {inventory:?}");
+    let ruled: BTreeSet<(&str, &str)> = RULES.iter().map(|r| (r.method, r.path)).collect();
+    let without_rule: Vec<String> =
+        routed.difference(&ruled).map(|(m, p)| format!("{m} {p}")).collect();
+    let without_route: Vec<String> =
+        ruled.difference(&routed).map(|(m, p)| format!("{m} {p}")).collect();
+    assert!(
+        without_rule.is_empty() && without_route.is_empty(),
+        "routes without a rule (the guard refuses them): {without_rule:#?}\n\
+         rules without a route (stale, or a typo in the path): {without_route:#?}"
+    );
+    for last in WALKED_LAST {
+        assert!(routed.contains(last), "WALKED_LAST names {last:?}, which is not routed");
+    }
+}
+
+#[test]
+fn every_rule_about_one_child_leaves_an_audit_row() {
+    let unaudited: Vec<String> = RULES
+        .iter()
+        .filter(|r| r.who.needs_child_tie() && r.audits.is_none())
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    assert!(unaudited.is_empty(), "routes about one child that leave no audit row: {unaudited:?}");
+}
+
+/// What a request came back as, in the terms of a `Verdict`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// Sent to the sign-in page.
+    SignIn,
+    /// 404, as if the route did not exist.
+    Hidden,
+    /// Reached the handler: a page, a redirect elsewhere, or a 4xx about the input.
+    Served,
+}
+
+fn expected(verdict: Verdict) -> Class {
+    match verdict {
+        Verdict::Allow => Class::Served,
+        Verdict::SignIn => Class::SignIn,
+        Verdict::Hide => Class::Hidden,
+    }
+}
+
+/// Classifies an answer; `Err` for one that fits no class (a 5xx).
+fn classify(response: &Response) -> Result<Class, String> {
+    let status = response.status();
+    let location = response.headers().get(header::LOCATION).map(|l| l.to_str().unwrap().to_owned());
+    if status.is_server_error() {
+        return Err(format!("{status}"));
+    }
+    if status == 404 {
+        return Ok(Class::Hidden);
+    }
+    // Signing out also answers 303 to /login, but ends the session as it does.
+    let ends_session = response.headers().get_all(header::SET_COOKIE).iter().any(|c| {
+        let c = c.to_str().unwrap();
+        c.starts_with("__Host-carryover=;") && c.contains("Max-Age=0")
+    });
+    if status == 303
+        && location.as_deref().is_some_and(|l| l.starts_with("/login"))
+        && !ends_session
+    {
+        return Ok(Class::SignIn);
+    }
+    Ok(Class::Served)
+}
+
+fn describe(response: &Response) -> String {
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .map(|l| format!(" → {}", l.to_str().unwrap()))
+        .unwrap_or_default();
+    format!("{}{location}", response.status())
+}
+
+/// The caller's role and tie to `world.child`, as the guard should find them.
+/// `None` for a caller who is not signed in (the deactivated persona's session
+/// was ended when they were deactivated).
+fn role_and_tie(world: &World, persona: Persona) -> Option<(Role, Option<ChildTie>)> {
+    let tie = match persona {
+        Persona::Anonymous | Persona::Deactivated => return None,
+        Persona::Guardian => Some(ChildTie::Guardian),
+        Persona::Helper => Some(ChildTie::Helper),
+        Persona::TeamTherapist => Some(ChildTie::CareTeam),
+        Persona::Admin => Some(ChildTie::ClinicAdmin),
+        Persona::OtherGuardian
+        | Persona::OtherTherapist
+        | Persona::ForeignTherapist
+        | Persona::ForeignAdmin => None,
+    };
+    Some((world.person(persona).role, tie))
+}
+
+/// Staff members who are no persona, one per clinic, for `{person_id}`: so
+/// that deactivating one changes nothing another check relies on, and so
+/// that an admin's `{person_id}` is a person of their own clinic (what the
+/// rule `Admin` speaks of; other clinics' people are a test of their own below).
+struct Targets {
+    spare_a: Uuid,
+    spare_b: Uuid,
+}
+
+impl Targets {
+    async fn add(app: &TestApp, world: &World) -> Targets {
+        let now = app.clock_now();
+        let mut tx = app.db.begin_write().await.unwrap();
+        let spare = |clinic_id: Uuid, name: &'static str| NewPerson {
+            clinic_id,
+            email: format!("{}@example.org", name.to_lowercase().replace(' ', ".")),
+            display_name: name.into(),
+            role: Role::Therapist,
+            lang: "en".into(),
+        };
+        let a = spare(world.clinic, "Spare Staff A");
+        let b = spare(world.person(Persona::ForeignAdmin).clinic_id, "Spare Staff B");
+        let spare_a = people::insert_person(&mut tx, &a, now).await.unwrap().person_id;
+        let spare_b = people::insert_person(&mut tx, &b, now).await.unwrap().person_id;
+        carryover_store::commit(tx).await.unwrap();
+        Targets { spare_a, spare_b }
+    }
+
+    fn person_for(&self, world: &World, persona: Persona) -> Uuid {
+        match persona {
+            Persona::Anonymous => self.spare_a,
+            p if world.person(p).clinic_id == world.clinic => self.spare_a,
+            _ => self.spare_b,
+        }
+    }
+}
+
+fn fill(template: &str, child: Uuid, person: Uuid) -> String {
+    let path = template
+        .replace("{child_id}", &child.to_string())
+        .replace("{person_id}", &person.to_string())
+        .replace("{token}", UNKNOWN_TOKEN);
+    if let Some(start) = path.find('{') {
+        let name = &path[start..];
+        panic!("{template}: the walk does not know how to fill {name}; teach `fill` about it");
+    }
+    path
+}
+
+/// The smallest form each POST accepts as well-formed (empty where an empty
+/// form is refused by the handler, which is an answer the walk accepts).
+fn minimal_form(path: &str) -> &'static [(&'static str, &'static str)] {
+    match path {
+        "/lang" => &[("lang", "en"), ("next", "/")],
+        _ => &[],
+    }
+}
+
+async fn send(client: &TestClient, method: &str, path: &str, template: &str) -> Response {
+    match method {
+        "GET" => client.get(path).await,
+        "POST" => client.post_form(path, minimal_form(template)).await,
+        other => {
+            let m = Method::from_bytes(other.as_bytes()).unwrap();
+            client.send(client.request(m, path)).await
+        }
+    }
+}
+
+async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
+    let started = Instant::now();
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let targets = Targets::add(&app, &world).await;
+
+    let mut walk = routes::inventory();
+    walk.sort_by_key(|route| WALKED_LAST.iter().position(|last| last == route));
+
+    let mut mismatches = Vec::new();
+    let mut checks = 0;
+    for &(method, template) in &walk {
+        let Some(rule) = rule_for(method, template) else {
+            mismatches.push(format!("{method} {template}: no rule in RULES"));
+            continue;
+        };
+        for persona in Persona::ALL {
+            checks += 1;
+            let (role, tie) = role_and_tie(&world, persona).unzip();
+            let want = expected(rule.who.judge(role, tie.flatten()));
+            let path = fill(template, world.child, targets.person_for(&world, persona));
+            let response = send(world.client(persona), method, &path, template).await;
+            match classify(&response) {
+                Ok(got) if got == want => {}
+                Ok(got) => mismatches.push(format!(
+                    "{method} {template} {persona:?}: expected {want:?}, got {got:?} ({})",
+                    describe(&response)
+                )),
+                Err(error) => mismatches.push(format!(
+                    "{method} {template} {persona:?}: expected {want:?}, got {error}"
+                )),
+            }
+        }
+    }
+    eprintln!(
+        "access walk on {backend:?}: {} routes × {} personas = {checks} checks, {} mismatches ({:.1?})",
+        walk.len(),
+        Persona::ALL.len(),
+        mismatches.len(),
+        started.elapsed()
+    );
+    assert!(
+        mismatches.is_empty(),
+        "{} of {checks} answers differ from the rules:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+}
+
+async fn a_therapist_of_another_clinic_cannot_tell_the_child_exists(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let foreign = world.client(Persona::ForeignTherapist);
+    for path in [
+        format!("/children/{}", world.child),
+        format!("/children/{}/access", world.child),
+        format!("/admin/children/{}/audit", world.child),
+    ] {
+        let existing = foreign.get(&path).await;
+        assert_eq!(existing.status(), 404, "{path}");
+        let existing = existing.text().await.unwrap();
+        assert!(!existing.contains("Mia"), "{path} names the child: {existing}");
+        assert!(!existing.contains("Private note"), "{path}");
+
+        let made_up = path.replace(&world.child.to_string(), &Uuid::now_v7().to_string());
+        let missing = foreign.get(&made_up).await;
+        assert_eq!(missing.status(), 404, "{made_up}");
+        assert_eq!(
+            missing.text().await.unwrap(),
+            existing,
+            "a child that exists and one that does not must look alike"
+        );
+    }
+    let foreign_admin = world.client(Persona::ForeignAdmin);
+    let response = foreign_admin.get(&format!("/children/{}", world.child)).await;
+    assert_eq!(response.status(), 404);
+    assert!(!response.text().await.unwrap().contains("Mia"));
+}
+
+async fn a_helper_sees_the_practice_plan_but_not_the_childs_notes(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let path = format!("/children/{}", world.child);
+
+    let helper = world.client(Persona::Helper).get(&path).await;
+    assert_eq!(helper.status(), 200);
+    let helper = helper.text().await.unwrap();
+    assert!(helper.contains("Mia"), "{helper}");
+    assert!(helper.contains("Practice plan"), "{helper}");
+    assert!(!helper.contains("Private note about sleep"), "{helper}");
+    assert!(!helper.contains("2021-03-14"), "a helper sees no birth date");
+
+    let guardian = world.client(Persona::Guardian).get(&path).await;
+    assert_eq!(guardian.status(), 200);
+    let guardian = guardian.text().await.unwrap();
+    assert!(guardian.contains("Practice plan"));
+    assert!(guardian.contains("Private note about sleep"), "{guardian}");
+
+    let therapist = world.client(Persona::TeamTherapist).get(&path).await;
+    assert!(therapist.text().await.unwrap().contains("Private note about sleep"));
+}
+
+async fn a_caregiver_cannot_reach_staff_pages(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    for persona in [Persona::Guardian, Persona::Helper] {
+        let client = world.client(persona);
+        for path in [
+            "/households/new".to_owned(),
+            "/admin/people".to_owned(),
+            format!("/admin/children/{}/audit", world.child),
+            format!("/admin/children/{}/audit.csv", world.child),
+            format!("/admin/people/{}/audit", world.person(Persona::TeamTherapist).person_id),
+        ] {
+            assert_eq!(client.get(&path).await.status(), 404, "{persona:?} GET {path}");
+        }
+        let form = [
+            ("child_name", "Sneaky"),
+            ("caregiver_name", "Sam Sneaky"),
+            ("caregiver_email", "sneaky@example.org"),
+            ("relationship", "mother"),
+            ("access", "guardian"),
+        ];
+        assert_eq!(client.post_form("/households", &form).await.status(), 404, "{persona:?}");
+        let target = world.person(Persona::TeamTherapist).person_id;
+        let deactivate = format!("/admin/people/{target}/deactivate");
+        assert_eq!(client.post_form(&deactivate, &[]).await.status(), 404, "{persona:?}");
+    }
+    let created: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM child WHERE preferred_name = 'Sneaky'")
+            .fetch_one(app.db.reader())
+            .await
+            .unwrap();
+    assert_eq!(created, 0, "a refused form creates nothing");
+    // The team therapist is still signed in: the refused deactivation did nothing.
+    let team = world.client(Persona::TeamTherapist).get("/home").await;
+    assert_eq!(team.status(), 200);
+    // Only the /admin/children pages name a child; each refusal of those is audited.
+    assert_eq!(
+        app.audit_count("action = 'denied'").await,
+        4,
+        "two caregivers × two child audit pages"
+    );
+}
+
+async fn a_helper_cannot_open_the_access_log_but_a_guardian_can(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let path = format!("/children/{}/access", world.child);
+    assert_eq!(world.client(Persona::Helper).get(&path).await.status(), 404);
+    assert_eq!(world.client(Persona::TeamTherapist).get(&path).await.status(), 404);
+    assert_eq!(world.client(Persona::Admin).get(&path).await.status(), 404);
+    assert_eq!(world.client(Persona::Guardian).get(&path).await.status(), 200);
+}
+
+async fn an_admin_of_another_clinic_cannot_reach_this_clinics_people(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let foreign_admin = world.client(Persona::ForeignAdmin);
+    let team = world.person(Persona::TeamTherapist);
+    for path in [
+        format!("/admin/people/{}/audit", team.person_id),
+        format!("/admin/people/{}/audit.csv", team.person_id),
+    ] {
+        let response = foreign_admin.get(&path).await;
+        assert_eq!(response.status(), 404, "{path}");
+        assert!(!response.text().await.unwrap().contains(&team.display_name));
+    }
+    for action in ["reset", "deactivate"] {
+        let path = format!("/admin/people/{}/{action}", team.person_id);
+        assert_eq!(foreign_admin.post_form(&path, &[]).await.status(), 404, "{path}");
+    }
+    let people = foreign_admin.get("/admin/people").await.text().await.unwrap();
+    assert!(!people.contains(&team.display_name), "clinic B's list shows clinic A's staff");
+    // Nothing happened to the therapist: still signed in.
+    assert_eq!(world.client(Persona::TeamTherapist).get("/home").await.status(), 200);
+}
+
+async fn a_signed_out_visitor_is_sent_to_sign_in_and_back(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let path = format!("/children/{}", world.child);
+    let response = world.client(Persona::Anonymous).get(&path).await;
+    assert_eq!(response.status(), 303);
+    let location = response.headers()[header::LOCATION].to_str().unwrap();
+    assert_eq!(location, format!("/login?next={path}"));
+    let deactivated = world.client(Persona::Deactivated).get(&path).await;
+    assert_eq!(deactivated.status(), 303, "an ended session opens nothing");
+    assert!(!deactivated.text().await.unwrap().contains("Mia"));
+}
+
+on_both_databases!(
+    every_route_answers_every_persona_as_its_rule_says,
+    a_therapist_of_another_clinic_cannot_tell_the_child_exists,
+    a_helper_sees_the_practice_plan_but_not_the_childs_notes,
+    a_caregiver_cannot_reach_staff_pages,
+    a_helper_cannot_open_the_access_log_but_a_guardian_can,
+    an_admin_of_another_clinic_cannot_reach_this_clinics_people,
+    a_signed_out_visitor_is_sent_to_sign_in_and_back,
+);

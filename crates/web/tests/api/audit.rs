@@ -1,0 +1,431 @@
+//! The audit trail through the real app: one row of the right kind for every
+//! page and action that touches a child's information, rows the database
+//! refuses to change, and a chain that finds the row someone changed anyway.
+
+use std::collections::BTreeSet;
+
+use carryover::admin_cli::verify_audit;
+use carryover_domain::{access::RULES, audit::AuditAction};
+use carryover_store::{Backend, testing::with_database};
+use uuid::Uuid;
+
+use crate::helpers::{TestApp, on_both_databases, spawn_app};
+use crate::world::{Persona, World};
+
+#[derive(Debug, sqlx::FromRow)]
+struct Row {
+    audit_event_id: String,
+    actor_id: Option<String>,
+    action: String,
+    child_id: Option<String>,
+    resource_id: Option<String>,
+    outcome: String,
+}
+
+async fn rows(app: &TestApp) -> Vec<Row> {
+    sqlx::query_as(
+        "SELECT audit_event_id, actor_id, action, child_id, resource_id, outcome FROM audit_event",
+    )
+    .fetch_all(app.db.reader())
+    .await
+    .unwrap()
+}
+
+async fn ids(app: &TestApp) -> BTreeSet<String> {
+    rows(app).await.into_iter().map(|r| r.audit_event_id).collect()
+}
+
+/// The rows written since `before` was taken.
+async fn new_rows(app: &TestApp, before: &BTreeSet<String>) -> Vec<Row> {
+    rows(app).await.into_iter().filter(|r| !before.contains(&r.audit_event_id)).collect()
+}
+
+/// One allowed request for an audited route: who sends it, and what the
+/// row must name.
+struct Case {
+    persona: Persona,
+    method: &'static str,
+    path: String,
+    form: Vec<(&'static str, String)>,
+    /// The child the row must name; `Created` for the child the request makes.
+    child: ChildInRow,
+    status: u16,
+}
+
+#[derive(Debug)]
+enum ChildInRow {
+    None,
+    This(Uuid),
+    Created(&'static str),
+}
+
+/// The case for each audited rule. A new audited rule fails here until it has one.
+fn case_for(method: &str, path: &str, world: &World, n: usize) -> Case {
+    let child = world.child;
+    let person = world.person(Persona::TeamTherapist).person_id;
+    let get = |persona, path: String, child| Case {
+        persona,
+        method: "GET",
+        path,
+        form: Vec::new(),
+        child,
+        status: 200,
+    };
+    match (method, path) {
+        ("GET", "/home") => get(Persona::Guardian, "/home".into(), ChildInRow::None),
+        ("GET", "/children/{child_id}") => {
+            get(Persona::TeamTherapist, format!("/children/{child}"), ChildInRow::This(child))
+        }
+        ("GET", "/children/{child_id}/access") => {
+            get(Persona::Guardian, format!("/children/{child}/access"), ChildInRow::This(child))
+        }
+        ("GET", "/admin/children/{child_id}/audit") => {
+            get(Persona::Admin, format!("/admin/children/{child}/audit"), ChildInRow::This(child))
+        }
+        ("GET", "/admin/children/{child_id}/audit.csv") => get(
+            Persona::Admin,
+            format!("/admin/children/{child}/audit.csv"),
+            ChildInRow::This(child),
+        ),
+        ("GET", "/admin/people/{person_id}/audit") => {
+            get(Persona::Admin, format!("/admin/people/{person}/audit"), ChildInRow::None)
+        }
+        ("GET", "/admin/people/{person_id}/audit.csv") => {
+            get(Persona::Admin, format!("/admin/people/{person}/audit.csv"), ChildInRow::None)
+        }
+        ("POST", "/households") => {
+            let name: &'static str = ["Nora", "Noah", "Nina", "Nils"][n % 4];
+            Case {
+                persona: Persona::TeamTherapist,
+                method: "POST",
+                path: "/households".into(),
+                form: vec![
+                    ("child_name", name.to_owned()),
+                    ("caregiver_name", "Nadia New".to_owned()),
+                    ("caregiver_email", format!("nadia.{}@example.org", Uuid::now_v7().simple())),
+                    ("relationship", "mother".to_owned()),
+                    ("access", "guardian".to_owned()),
+                ],
+                child: ChildInRow::Created(name),
+                status: 200,
+            }
+        }
+        (method, path) => panic!(
+            "{method} {path} is audited but audit.rs has no case for it: add one to `case_for`"
+        ),
+    }
+}
+
+async fn perform(world: &World, case: &Case) -> reqwest::Response {
+    let client = world.client(case.persona);
+    match case.method {
+        "GET" => client.get(&case.path).await,
+        "POST" => {
+            let form: Vec<(&str, &str)> = case.form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            client.post_form(&case.path, &form).await
+        }
+        other => panic!("no case sends {other}"),
+    }
+}
+
+async fn created_child(app: &TestApp, name: &str) -> String {
+    sqlx::query_scalar("SELECT child_id FROM child WHERE preferred_name = $1")
+        .bind(name)
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap()
+}
+
+async fn every_audited_page_and_action_leaves_exactly_one_row_of_its_kind(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let audited: Vec<_> = RULES.iter().filter(|r| r.audits.is_some()).collect();
+    assert!(!audited.is_empty());
+    let mut problems = Vec::new();
+    for (n, rule) in audited.iter().enumerate() {
+        let action = rule.audits.unwrap();
+        let case = case_for(rule.method, rule.path, &world, n);
+        let what = format!("{} {} as {:?}", rule.method, rule.path, case.persona);
+        let before = ids(&app).await;
+        let of_kind_before = app.audit_count(&format!("action = '{}'", action.as_str())).await;
+        let response = perform(&world, &case).await;
+        assert_eq!(response.status(), case.status, "{what}");
+        let new = new_rows(&app, &before).await;
+        let of_kind_after = app.audit_count(&format!("action = '{}'", action.as_str())).await;
+        if of_kind_after != of_kind_before + 1 {
+            problems.push(format!(
+                "{what}: {} rows with action {:?} were added, not 1",
+                of_kind_after - of_kind_before,
+                action.as_str()
+            ));
+        }
+        let [row] = new.as_slice() else {
+            problems.push(format!("{what}: {} audit rows, not 1: {new:?}", new.len()));
+            continue;
+        };
+        let actor = world.person(case.persona).person_id.to_string();
+        let child = match &case.child {
+            ChildInRow::None => None,
+            ChildInRow::This(id) => Some(id.to_string()),
+            ChildInRow::Created(name) => Some(created_child(&app, name).await),
+        };
+        if row.action != action.as_str()
+            || row.actor_id.as_deref() != Some(actor.as_str())
+            || row.child_id != child
+            || row.outcome != "success"
+        {
+            problems.push(format!(
+                "{what}: expected action {:?} by {actor} about child {child:?}, success; got {row:?}",
+                action.as_str()
+            ));
+        }
+        if let ChildInRow::Created(_) = case.child
+            && row.resource_id != child
+        {
+            problems
+                .push(format!("{what}: the row names {:?}, not the new child", row.resource_id));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+async fn a_denied_look_at_a_child_leaves_one_denied_row(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let before = ids(&app).await;
+    let response =
+        world.client(Persona::OtherTherapist).get(&format!("/children/{}", world.child)).await;
+    assert_eq!(response.status(), 404);
+    let new = new_rows(&app, &before).await;
+    let [row] = new.as_slice() else { panic!("one row expected: {new:?}") };
+    assert_eq!(row.action, AuditAction::Denied.as_str());
+    assert_eq!(row.outcome, "denied");
+    assert_eq!(
+        row.actor_id.as_deref(),
+        Some(world.person(Persona::OtherTherapist).person_id.to_string().as_str())
+    );
+    assert_eq!(row.child_id, Some(world.child.to_string()));
+}
+
+async fn the_database_refuses_to_change_or_remove_an_audit_row(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    world.client(Persona::TeamTherapist).get(&format!("/children/{}", world.child)).await;
+    let count = app.audit_count("1 = 1").await;
+    assert!(count > 0);
+    let mut refused = vec![
+        "UPDATE audit_event SET action = 'x'",
+        "UPDATE audit_event SET child_id = NULL WHERE action = 'view'",
+        "DELETE FROM audit_event",
+        "DELETE FROM audit_event WHERE action = 'view'",
+    ];
+    if backend == Backend::Postgres {
+        refused.push("TRUNCATE audit_event");
+    }
+    for sql in refused {
+        let mut tx = app.db.begin_write().await.unwrap();
+        let result = sqlx::query(sql).execute(&mut *tx).await;
+        assert!(result.is_err(), "{sql} was allowed: {result:?}");
+        drop(tx);
+    }
+    assert_eq!(app.audit_count("1 = 1").await, count);
+    assert_eq!(app.audit_count("action = 'x'").await, 0);
+    assert_eq!(app.audit_count("action = 'view' AND child_id IS NOT NULL").await, 1);
+}
+
+/// What someone with write access to the database could do: lift the
+/// protection and rewrite row `seq` of `chain`.
+async fn tamper(app: &TestApp, backend: Backend, chain: &str, seq: i64, set: &str) {
+    let mut tx = app.db.begin_write().await.unwrap();
+    let lift = match backend {
+        Backend::Sqlite => "DROP TRIGGER audit_event_no_update",
+        Backend::Postgres => "ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+    };
+    sqlx::query(lift).execute(&mut *tx).await.unwrap();
+    let sql = format!("UPDATE audit_event SET {set} WHERE chain = $1 AND seq = $2");
+    let changed = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(chain)
+        .bind(seq)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    assert_eq!(changed.rows_affected(), 1);
+    carryover_store::commit(tx).await.unwrap();
+}
+
+async fn some_audited_requests(world: &World) {
+    let child = world.child;
+    for (persona, path) in [
+        (Persona::TeamTherapist, format!("/children/{child}")),
+        (Persona::Guardian, format!("/children/{child}/access")),
+        (Persona::Admin, format!("/admin/children/{child}/audit")),
+        (Persona::OtherTherapist, format!("/children/{child}")),
+    ] {
+        let status = world.client(persona).get(&path).await.status();
+        assert!(status == 200 || status == 404, "{path}: {status}");
+    }
+}
+
+async fn a_changed_audit_row_is_found_by_verify(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    some_audited_requests(&world).await;
+    let report = verify_audit(&app.db).await.unwrap();
+    assert!(report.intact, "{}", report.text);
+    let chain = world.clinic.to_string();
+    assert!(report.text.contains(&format!("chain {chain}: ")), "{}", report.text);
+
+    tamper(&app, backend, &chain, 2, &format!("child_id = '{}'", world.other_child)).await;
+
+    let report = verify_audit(&app.db).await.unwrap();
+    assert!(!report.intact, "{}", report.text);
+    assert!(report.text.contains(&format!("chain {chain}: BROKEN at row 2 ")), "{}", report.text);
+    assert!(report.text.contains("changed after it was written"), "{}", report.text);
+    // The other clinic's chain is not blamed.
+    let other = world.person(Persona::ForeignAdmin).clinic_id;
+    assert!(report.text.contains(&format!("chain {other}: ")), "{}", report.text);
+    assert!(!report.text.contains(&format!("chain {other}: BROKEN")), "{}", report.text);
+}
+
+async fn a_moved_audit_time_is_found_by_verify(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    some_audited_requests(&world).await;
+    let chain = world.clinic.to_string();
+    let last: i64 = sqlx::query_scalar("SELECT MAX(seq) FROM audit_event WHERE chain = $1")
+        .bind(chain.as_str())
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    tamper(&app, backend, &chain, last, "occurred_at = '2020-01-01T00:00:00.000000Z'").await;
+    let report = verify_audit(&app.db).await.unwrap();
+    assert!(!report.intact);
+    assert!(
+        report.text.contains(&format!("chain {chain}: BROKEN at row {last} ")),
+        "{}",
+        report.text
+    );
+}
+
+/// `carryover audit verify` as an operator runs it, against the app's database.
+fn verify_with_binary(
+    app: &TestApp,
+    backend: Backend,
+    database_name: &str,
+) -> std::process::Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_carryover"));
+    command
+        .env_remove("DATABASE_URL")
+        .env_remove("CARRYOVER_DATABASE_URL")
+        .env_remove("CARRYOVER_DATA_DIR")
+        .env_remove("CARRYOVER_CONFIG")
+        .env("RUST_LOG", "warn");
+    match backend {
+        Backend::Sqlite => {
+            let file = app.db.sqlite_path().unwrap();
+            assert_eq!(file.file_name().unwrap(), "carryover.db");
+            command.arg("--data-dir").arg(file.parent().unwrap());
+        }
+        Backend::Postgres => {
+            let admin = std::env::var(carryover_store::testing::POSTGRES_URL_VAR).unwrap();
+            command.arg("--database").arg(with_database(&admin, database_name));
+        }
+    }
+    command.args(["audit", "verify"]).output().unwrap()
+}
+
+async fn carryover_audit_verify_exits_non_zero_on_a_changed_row(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    some_audited_requests(&world).await;
+    let database_name = match backend {
+        Backend::Sqlite => String::new(),
+        Backend::Postgres => sqlx::query_scalar("SELECT CAST(current_database() AS TEXT)")
+            .fetch_one(app.db.reader())
+            .await
+            .unwrap(),
+    };
+    let run = |app: &TestApp| {
+        let output = verify_with_binary(app, backend, &database_name);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (output.status, text)
+    };
+    let chain = world.clinic.to_string();
+
+    let (status, text) = tokio::task::block_in_place(|| run(&app));
+    assert!(status.success(), "{status}: {text}");
+    assert!(text.contains(&format!("chain {chain}: ")) && text.contains("intact"), "{text}");
+
+    tamper(&app, backend, &chain, 2, &format!("child_id = '{}'", world.other_child)).await;
+
+    let (status, text) = tokio::task::block_in_place(|| run(&app));
+    assert!(!status.success(), "a broken chain must fail the command: {text}");
+    assert!(text.contains(&format!("chain {chain}: BROKEN at row 2 ")), "{text}");
+}
+
+/// A trigger that makes every audit insert fail, as a full disk or a lost
+/// connection at the wrong moment would.
+async fn block_audit_inserts(app: &TestApp, backend: Backend) {
+    let statements: &[&str] = match backend {
+        Backend::Sqlite => &[
+            "CREATE TRIGGER block_audit BEFORE INSERT ON audit_event BEGIN SELECT RAISE(ABORT, 'no'); END",
+        ],
+        Backend::Postgres => &[
+            "CREATE FUNCTION block_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no'; END; $$",
+            "CREATE TRIGGER block_audit BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION block_audit()",
+        ],
+    };
+    let mut tx = app.db.begin_write().await.unwrap();
+    for sql in statements {
+        sqlx::query(*sql).execute(&mut *tx).await.unwrap();
+    }
+    carryover_store::commit(tx).await.unwrap();
+}
+
+async fn a_read_whose_audit_row_cannot_be_written_fails(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let count = app.audit_count("1 = 1").await;
+    block_audit_inserts(&app, backend).await;
+
+    let response =
+        world.client(Persona::TeamTherapist).get(&format!("/children/{}", world.child)).await;
+    assert_eq!(response.status(), 500);
+    let body = response.text().await.unwrap();
+    assert!(!body.contains("Mia"), "the record was shown unaudited: {body}");
+    assert!(!body.contains("Private note"), "{body}");
+
+    // Every other audited page and action fails alike, and the action leaves nothing.
+    for (n, rule) in RULES.iter().filter(|r| r.audits.is_some()).enumerate() {
+        let case = case_for(rule.method, rule.path, &world, n);
+        let response = perform(&world, &case).await;
+        let what = format!("{} {} as {:?}", rule.method, rule.path, case.persona);
+        assert_eq!(response.status(), 500, "{what}");
+        let body = response.text().await.unwrap();
+        assert!(!body.contains("Mia") && !body.contains("Private note"), "{what}: {body}");
+        if let ChildInRow::Created(name) = case.child {
+            let made: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM child WHERE preferred_name = $1")
+                    .bind(name)
+                    .fetch_one(app.db.reader())
+                    .await
+                    .unwrap();
+            assert_eq!(made, 0, "{what}: the child was created without its audit row");
+        }
+    }
+    assert_eq!(app.audit_count("1 = 1").await, count);
+}
+
+on_both_databases!(
+    every_audited_page_and_action_leaves_exactly_one_row_of_its_kind,
+    a_denied_look_at_a_child_leaves_one_denied_row,
+    the_database_refuses_to_change_or_remove_an_audit_row,
+    a_changed_audit_row_is_found_by_verify,
+    a_moved_audit_time_is_found_by_verify,
+    carryover_audit_verify_exits_non_zero_on_a_changed_row,
+    a_read_whose_audit_row_cannot_be_written_fails,
+);

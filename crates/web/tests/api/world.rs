@@ -1,0 +1,211 @@
+//! A small world with every persona the access rules speak of, each signed
+//! in through the real sign-in form with their own cookies.
+
+use std::collections::BTreeMap;
+
+use carryover::auth::password::{PasswordCost, PasswordHasher};
+use carryover_domain::people::{Access, Relationship, Role};
+use carryover_store::{
+    Db, NewClinic,
+    people::{self, NewChild, NewPerson, Person},
+};
+use uuid::Uuid;
+
+use crate::helpers::{TestApp, TestClient};
+
+pub const PASSWORD: &str = "long test password 42";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Persona {
+    Anonymous,
+    Guardian,
+    OtherGuardian,
+    Helper,
+    TeamTherapist,
+    OtherTherapist,
+    Admin,
+    ForeignTherapist,
+    ForeignAdmin,
+    Deactivated,
+}
+
+impl Persona {
+    pub const ALL: [Persona; 10] = [
+        Persona::Anonymous,
+        Persona::Guardian,
+        Persona::OtherGuardian,
+        Persona::Helper,
+        Persona::TeamTherapist,
+        Persona::OtherTherapist,
+        Persona::Admin,
+        Persona::ForeignTherapist,
+        Persona::ForeignAdmin,
+        Persona::Deactivated,
+    ];
+}
+
+pub struct World {
+    pub clients: BTreeMap<Persona, TestClient>,
+    pub people: BTreeMap<Persona, Person>,
+    /// The child the guardian, helper and team therapist are tied to.
+    pub child: Uuid,
+    /// A child of the other household in the same clinic.
+    pub other_child: Uuid,
+    pub clinic: Uuid,
+}
+
+impl World {
+    pub fn client(&self, persona: Persona) -> &TestClient {
+        &self.clients[&persona]
+    }
+
+    pub fn person(&self, persona: Persona) -> &Person {
+        &self.people[&persona]
+    }
+
+    pub async fn build(app: &TestApp) -> World {
+        let db = &app.db;
+        let now = app.clock_now();
+        let hash = PasswordHasher::new(PasswordCost::Fast).unwrap().hash(PASSWORD).unwrap();
+        let mut tx = db.begin_write().await.unwrap();
+        let clinic_a = Db::insert_clinic(
+            &mut tx,
+            &NewClinic { name: "Clinic A".into(), is_demo: false },
+            Uuid::now_v7(),
+            now,
+        )
+        .await
+        .unwrap();
+        let clinic_b = Db::insert_clinic(
+            &mut tx,
+            &NewClinic { name: "Clinic B".into(), is_demo: false },
+            Uuid::now_v7(),
+            now,
+        )
+        .await
+        .unwrap();
+        let mut people_by = BTreeMap::new();
+        let plan = [
+            (Persona::Guardian, clinic_a.clinic_id, Role::Caregiver, "Gloria Guardian"),
+            (Persona::OtherGuardian, clinic_a.clinic_id, Role::Caregiver, "Otto Otherhouse"),
+            (Persona::Helper, clinic_a.clinic_id, Role::Caregiver, "Hilda Helper"),
+            (Persona::TeamTherapist, clinic_a.clinic_id, Role::Therapist, "Tara Team"),
+            (Persona::OtherTherapist, clinic_a.clinic_id, Role::Therapist, "Oscar Offteam"),
+            (Persona::Admin, clinic_a.clinic_id, Role::Admin, "Ada Admin"),
+            (Persona::ForeignTherapist, clinic_b.clinic_id, Role::Therapist, "Fiona Foreign"),
+            (Persona::ForeignAdmin, clinic_b.clinic_id, Role::Admin, "Felix Foreign"),
+            (Persona::Deactivated, clinic_a.clinic_id, Role::Therapist, "Dora Deactivated"),
+        ];
+        for (persona, clinic_id, role, name) in plan {
+            let email = format!("{}@example.org", name.split(' ').next().unwrap().to_lowercase());
+            let new =
+                NewPerson { clinic_id, email, display_name: name.into(), role, lang: "en".into() };
+            let person = people::insert_person(&mut tx, &new, now).await.unwrap();
+            people::set_password(&mut tx, person.person_id, &hash).await.unwrap();
+            people_by.insert(persona, Person { has_password: true, ..person });
+        }
+        let id = |p: Persona| people_by[&p].person_id;
+        let a = clinic_a.clinic_id;
+        let home = people::insert_household(&mut tx, a, "Guardian family", now).await.unwrap();
+        people::insert_member(
+            &mut tx,
+            a,
+            home,
+            id(Persona::Guardian),
+            Relationship::Mother,
+            Access::Guardian,
+            now,
+        )
+        .await
+        .unwrap();
+        people::insert_member(
+            &mut tx,
+            a,
+            home,
+            id(Persona::Helper),
+            Relationship::Grandparent,
+            Access::Helper,
+            now,
+        )
+        .await
+        .unwrap();
+        let other_home = people::insert_household(&mut tx, a, "Other family", now).await.unwrap();
+        people::insert_member(
+            &mut tx,
+            a,
+            other_home,
+            id(Persona::OtherGuardian),
+            Relationship::Father,
+            Access::Guardian,
+            now,
+        )
+        .await
+        .unwrap();
+        let child = new_child(&mut tx, a, home, "Mia").await;
+        let other_child = new_child(&mut tx, a, other_home, "Leo").await;
+        for therapist in [Persona::TeamTherapist, Persona::Deactivated] {
+            people::insert_care_team_member(
+                &mut tx,
+                a,
+                child,
+                id(therapist),
+                therapist == Persona::TeamTherapist,
+                now,
+            )
+            .await
+            .unwrap();
+        }
+        people::insert_care_team_member(
+            &mut tx,
+            a,
+            other_child,
+            id(Persona::OtherTherapist),
+            true,
+            now,
+        )
+        .await
+        .unwrap();
+        carryover_store::commit(tx).await.unwrap();
+
+        let mut clients = BTreeMap::new();
+        clients.insert(Persona::Anonymous, app.new_client());
+        for (persona, person) in &people_by {
+            let client = app.new_client();
+            sign_in(&client, &person.email).await;
+            clients.insert(*persona, client);
+        }
+        // The deactivated therapist keeps the cookie of a session that deactivation ended.
+        let mut tx = db.begin_write().await.unwrap();
+        people::deactivate(&mut tx, a, id(Persona::Deactivated)).await.unwrap();
+        carryover_store::session::end_all_sessions(&mut tx, id(Persona::Deactivated), now)
+            .await
+            .unwrap();
+        carryover_store::commit(tx).await.unwrap();
+        World { clients, people: people_by, child, other_child, clinic: a }
+    }
+}
+
+async fn new_child(
+    tx: &mut carryover_store::WriteTx,
+    clinic_id: Uuid,
+    household_id: Uuid,
+    name: &str,
+) -> Uuid {
+    let new = NewChild {
+        clinic_id,
+        household_id,
+        preferred_name: name.into(),
+        date_of_birth: Some("2021-03-14".into()),
+        home_languages: "English".into(),
+        notes: "Private note about sleep".into(),
+    };
+    people::insert_child(tx, &new, time::OffsetDateTime::now_utc()).await.unwrap()
+}
+
+pub async fn sign_in(client: &TestClient, email: &str) -> reqwest::Response {
+    let response = client
+        .post_form("/login", &[("email", email), ("password", PASSWORD), ("next", "/home")])
+        .await;
+    assert_eq!(response.status(), 303, "{email} signs in");
+    response
+}
