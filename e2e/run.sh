@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs the real-browser journeys: Debian's Chromium + playwright-core + axe-core.
+# Usage: e2e/run.sh [test files...]   (default: every file in e2e/tests/)
+# CARRYOVER_BIN or CARGO_TARGET_DIR choose the binary (default: target/debug/carryover).
+set -euo pipefail
+
+E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$E2E_DIR/.." && pwd)"
+
+# Test tools cannot download browsers here; Debian's package is the browser.
+if [[ ! -x /usr/bin/chromium ]]; then
+  echo "e2e: installing chromium (apt-get)" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+cd "$E2E_DIR"
+npm ci --no-audit --no-fund --loglevel=error
+
+if [[ -n "${CARRYOVER_BIN:-}" ]]; then
+  BIN="$CARRYOVER_BIN"
+else
+  TARGET="${CARGO_TARGET_DIR:-target}"
+  [[ "$TARGET" = /* ]] || TARGET="$REPO_ROOT/$TARGET"
+  BIN="$TARGET/debug/carryover"
+fi
+if [[ ! -x "$BIN" ]]; then
+  echo "e2e: $BIN missing, building it" >&2
+  (cd "$REPO_ROOT" && cargo build -p carryover)
+fi
+
+status=0
+if [[ $# -gt 0 ]]; then
+  node --test --test-concurrency=1 "$@" || status=$?
+else
+  npm test --silent || status=$?
+fi
+echo "e2e: screenshots in $E2E_DIR/screenshots"
+exit "$status"
