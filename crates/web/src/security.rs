@@ -47,7 +47,10 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
 /// header come from non-browser clients, which cookies cannot be forged for.
 pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
     if is_cross_site(request.method(), request.headers()) {
-        tracing::warn!(path = request.uri().path(), "refused a cross-site request");
+        tracing::warn!(
+            route = crate::telemetry::route_of(&request),
+            "refused a cross-site request"
+        );
         return AppError::Forbidden.into_response();
     }
     next.run(request).await

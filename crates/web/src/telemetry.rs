@@ -23,17 +23,22 @@ pub fn init(format: LogFormat) {
 #[derive(Clone, Copy, Debug)]
 pub struct RequestId(pub Uuid);
 
+/// The route template (`/invite/{token}`), never the path itself: paths can
+/// hold invitation tokens, and an unmatched path is whatever a client typed.
+pub fn route_of(request: &Request) -> String {
+    request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or_else(|| "(unmatched)".to_owned(), |p| p.as_str().to_owned())
+}
+
 /// Gives each request an id, a span, and one log line when it ends.
 /// Logs the path template and status only: never bodies, query strings or cookies.
 pub async fn trace_requests(mut request: Request, next: Next) -> Response {
     let id = Uuid::now_v7();
     request.extensions_mut().insert(RequestId(id));
     let method = request.method().clone();
-    let route = request
-        .extensions()
-        .get::<axum::extract::MatchedPath>()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| request.uri().path().to_owned());
+    let route = route_of(&request);
     let span = tracing::info_span!("request", request_id = %id, %method, route);
     let started = std::time::Instant::now();
     let mut response = next.run(request).instrument(span.clone()).await;

@@ -181,3 +181,46 @@ fn backup_on_postgres_points_to_pg_dump() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("pg_dump"), "{stderr}");
 }
+
+/// Logs are JSON lines when asked, and hold no password, token or cookie.
+#[tokio::test]
+async fn json_logs_never_hold_passwords_tokens_or_cookies() {
+    let dir = tempfile::tempdir().unwrap();
+    let password = "a-secret-demo-password-77";
+    let mut child = carryover(dir.path())
+        .args(["--log-format", "json", "serve", "--demo", "--listen", "127.0.0.1:0"])
+        .env("RUST_LOG", "info")
+        .env("CARRYOVER_DEMO_PASSWORD", password)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+    let ready = stdout
+        .find_map(|l| l.ok()?.strip_prefix("Carryover is ready at ").map(str::to_owned))
+        .unwrap();
+    let client = crate::helpers::TestClient::new(&ready);
+    let signed =
+        client.post_form("/login", &[("email", "admin@example.org"), ("password", password)]).await;
+    assert_eq!(signed.status(), 303);
+    let cookie = client.cookie("__Host-carryover").unwrap();
+    let token = "f".repeat(64);
+    assert_eq!(client.get(&format!("/invite/{token}")).await.status(), 410);
+    client.get(&format!("/nowhere/{token}")).await;
+    client
+        .post_form("/login", &[("email", "admin@example.org"), ("password", "wrong-secret-guess")])
+        .await;
+
+    let pid = child.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let output = child.wait_with_output().unwrap();
+    let logs = String::from_utf8_lossy(&output.stderr);
+    assert!(logs.lines().count() >= 4, "{logs}");
+    for line in logs.lines() {
+        serde_json::from_str::<serde_json::Value>(line)
+            .unwrap_or_else(|_| panic!("not JSON: {line}"));
+    }
+    for secret in [password, "wrong-secret-guess", cookie.as_str(), token.as_str()] {
+        assert!(!logs.contains(secret), "the log holds a secret: {secret}");
+    }
+}
