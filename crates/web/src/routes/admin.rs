@@ -3,7 +3,7 @@
 use axum::{
     Form,
     extract::{Path, Query, State},
-    http::{HeaderMap, StatusCode, header},
+    http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
 use carryover_domain::{
@@ -12,7 +12,7 @@ use carryover_domain::{
     people::{Role, parse_name},
 };
 use carryover_store::{
-    audit, children,
+    audit,
     invitation::Purpose,
     people::{self, NewPerson, Person},
     session as stored_session,
@@ -22,12 +22,12 @@ use uuid::Uuid;
 
 use super::Routes;
 use crate::{
-    AppState, audit_view,
-    auth::{AuditCtx, Caller, ChildAccess},
+    AppState,
+    auth::{AuditCtx, Caller},
     error::AppError,
     i18n::Tr,
     invitations,
-    pages::{self, AuditPage, Chrome, InvitationPage, PeoplePage, PersonRow},
+    pages::{self, Chrome, InvitationPage, PeoplePage, PersonRow},
 };
 
 pub fn routes() -> Routes {
@@ -36,10 +36,6 @@ pub fn routes() -> Routes {
         .post("/admin/people", invite_staff)
         .post("/admin/people/{person_id}/deactivate", deactivate_person)
         .post("/admin/people/{person_id}/reset", reset_password)
-        .get("/admin/people/{person_id}/audit", person_audit)
-        .get("/admin/people/{person_id}/audit.csv", person_audit_csv)
-        .get("/admin/children/{child_id}/audit", child_audit)
-        .get("/admin/children/{child_id}/audit.csv", child_audit_csv)
 }
 
 #[derive(Deserialize)]
@@ -180,7 +176,7 @@ fn invitation_page(
 }
 
 /// A person of the admin's own clinic; anyone else is not found.
-async fn person_of_clinic(
+pub(super) async fn person_of_clinic(
     state: &AppState,
     caller: &Caller,
     person_id: &str,
@@ -249,122 +245,4 @@ async fn reset_password(
         "invitation-for-reset",
         &person.display_name,
     )
-}
-
-async fn person_entries(
-    state: &AppState,
-    caller: &Caller,
-    ctx: &AuditCtx,
-    person_id: &str,
-    action: AuditAction,
-) -> Result<(Person, Vec<audit::AuditEntry>), AppError> {
-    let person = person_of_clinic(state, caller, person_id).await?;
-    let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
-    let entries = audit::by_actor(&mut tx, caller.person.clinic_id, person.person_id).await?;
-    audit::append(
-        &mut tx,
-        &ctx.event(action, "audit_log", Some(person.person_id.to_string()), None),
-        now,
-    )
-    .await?;
-    carryover_store::commit(tx).await?;
-    Ok((person, entries))
-}
-
-async fn person_audit(
-    State(state): State<AppState>,
-    t: Tr,
-    caller: Caller,
-    ctx: AuditCtx,
-    Path(person_id): Path<String>,
-) -> Result<Response, AppError> {
-    let (person, entries) =
-        person_entries(&state, &caller, &ctx, &person_id, AuditAction::View).await?;
-    let page = AuditPage {
-        title: t.with_name("audit-person-title", &person.display_name),
-        lead: t.get("audit-person-lead"),
-        csv_href: Some(format!("/admin/people/{}/audit.csv", person.person_id)),
-        show_child: true,
-        rows: audit_view::describe(&t, &entries),
-        c: Chrome::new(Some(&caller), format!("/admin/people/{}/audit", person.person_id)),
-        t,
-    };
-    pages::render(&page)
-}
-
-async fn person_audit_csv(
-    State(state): State<AppState>,
-    caller: Caller,
-    ctx: AuditCtx,
-    Path(person_id): Path<String>,
-) -> Result<Response, AppError> {
-    let (person, entries) =
-        person_entries(&state, &caller, &ctx, &person_id, AuditAction::Export).await?;
-    Ok(csv_download(
-        &format!("audit-person-{}.csv", person.person_id),
-        audit_view::to_csv(&entries),
-    ))
-}
-
-async fn child_entries(
-    state: &AppState,
-    caller: &Caller,
-    ctx: &AuditCtx,
-    access: ChildAccess,
-    action: AuditAction,
-) -> Result<(String, Vec<audit::AuditEntry>), AppError> {
-    let now = state.clock.now();
-    let scope = caller.scope();
-    let mut tx = state.db.begin_write().await?;
-    let record = children::child_record(&mut tx, &scope, access.child_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let entries = audit::for_child(&mut tx, scope.clinic_id, access.child_id, false).await?;
-    let event =
-        ctx.event(action, "audit_log", Some(access.child_id.to_string()), Some(access.child_id));
-    audit::append(&mut tx, &event, now).await?;
-    carryover_store::commit(tx).await?;
-    Ok((record.preferred_name, entries))
-}
-
-async fn child_audit(
-    State(state): State<AppState>,
-    t: Tr,
-    caller: Caller,
-    ctx: AuditCtx,
-    access: ChildAccess,
-) -> Result<Response, AppError> {
-    let (name, entries) = child_entries(&state, &caller, &ctx, access, AuditAction::View).await?;
-    let page = AuditPage {
-        title: t.with_name("audit-child-title", &name),
-        lead: t.get("audit-child-lead"),
-        csv_href: Some(format!("/admin/children/{}/audit.csv", access.child_id)),
-        show_child: false,
-        rows: audit_view::describe(&t, &entries),
-        c: Chrome::new(Some(&caller), format!("/admin/children/{}/audit", access.child_id)),
-        t,
-    };
-    pages::render(&page)
-}
-
-async fn child_audit_csv(
-    State(state): State<AppState>,
-    caller: Caller,
-    ctx: AuditCtx,
-    access: ChildAccess,
-) -> Result<Response, AppError> {
-    let (_, entries) = child_entries(&state, &caller, &ctx, access, AuditAction::Export).await?;
-    Ok(csv_download(&format!("audit-child-{}.csv", access.child_id), audit_view::to_csv(&entries)))
-}
-
-fn csv_download(file_name: &str, body: String) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
-        ],
-        body,
-    )
-        .into_response()
 }

@@ -6,17 +6,15 @@ use carryover_store::{audit, children};
 
 use super::Routes;
 use crate::{
-    AppState, audit_view,
+    AppState,
     auth::{AuditCtx, Caller, ChildAccess},
     error::AppError,
     i18n::Tr,
-    pages::{self, AuditPage, ChildPage, Chrome},
+    pages::{self, ChildPage, Chrome},
 };
 
 pub fn routes() -> Routes {
-    Routes::new()
-        .get("/children/{child_id}", show_child)
-        .get("/children/{child_id}/access", show_child_access)
+    Routes::new().get("/children/{child_id}", show_child)
 }
 
 async fn show_child(
@@ -60,41 +58,6 @@ async fn show_child(
         child: record,
         caregivers,
         care_team,
-        t,
-    };
-    pages::render(&page)
-}
-
-/// What a guardian sees: every time clinic staff opened their child's record.
-async fn show_child_access(
-    State(state): State<AppState>,
-    t: Tr,
-    caller: Caller,
-    access: ChildAccess,
-    ctx: AuditCtx,
-) -> Result<Response, AppError> {
-    let now = state.clock.now();
-    let scope = caller.scope();
-    let mut tx = state.db.begin_write().await?;
-    let record = children::child_record(&mut tx, &scope, access.child_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let entries = audit::for_child(&mut tx, scope.clinic_id, access.child_id, true).await?;
-    let event = ctx.event(
-        AuditAction::View,
-        "audit_log",
-        Some(access.child_id.to_string()),
-        Some(access.child_id),
-    );
-    audit::append(&mut tx, &event, now).await?;
-    carryover_store::commit(tx).await?;
-    let page = AuditPage {
-        title: t.with_name("access-title", &record.preferred_name),
-        lead: t.get("access-lead"),
-        csv_href: None,
-        show_child: false,
-        rows: audit_view::describe(&t, &entries),
-        c: Chrome::new(Some(&caller), format!("/children/{}/access", access.child_id)),
         t,
     };
     pages::render(&page)

@@ -10,6 +10,7 @@ use crate::{AppState, auth::Caller};
 mod account;
 mod admin;
 mod assets;
+mod audit_logs;
 mod children;
 mod health;
 mod home;
@@ -42,6 +43,7 @@ fn table() -> Routes {
         .merge(households::routes())
         .merge(children::routes())
         .merge(admin::routes())
+        .merge(audit_logs::routes())
 }
 
 /// A router that remembers what it routes, so that no route can exist
