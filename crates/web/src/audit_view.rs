@@ -13,7 +13,9 @@ pub fn describe(t: &Tr, entries: &[AuditEntry]) -> Vec<AuditRow> {
                 (Some(name), None) => name.clone(),
                 _ => t.get("audit-nobody"),
             };
-            let mut what = t.get(&format!("audit-action-{}", e.action));
+            let action = t.get(&format!("audit-action-{}", e.action));
+            let mut what =
+                format!("{action} · {}", t.get(&format!("audit-resource-{}", e.resource_type)));
             if e.outcome != "success" {
                 what = format!("{what} · {}", t.get(&format!("audit-outcome-{}", e.outcome)));
             }

@@ -162,6 +162,11 @@ audit-action-sign_out = Signed out
 audit-action-denied = Was refused
 audit-outcome-denied = refused
 audit-outcome-failure = failed
+audit-resource-child = the record
+audit-resource-audit_log = the access log
+audit-resource-person = an account
+audit-resource-session = the session
+audit-resource-invitation = an invitation
 
 ## People
 people-title = People at this clinic

@@ -100,8 +100,8 @@ invite-invalid-title = Este enlace no sirve
 invite-invalid = Este enlace ya se usó o es muy viejo. Pida un enlace nuevo a su clínica.
 
 ## Aceptar una invitación
-accept-title = Bienvenida
-accept-hello = Bienvenido o bienvenida, { $name }
+accept-title = Le damos la bienvenida
+accept-hello = Le damos la bienvenida, { $name }
 accept-lead = Elija una contraseña y un idioma. Después podrá ver su plan de práctica.
 accept-reset-lead = Elija una contraseña nueva.
 accept-password = Contraseña nueva
@@ -162,6 +162,11 @@ audit-action-sign_out = Salió
 audit-action-denied = Fue rechazado
 audit-outcome-denied = rechazado
 audit-outcome-failure = falló
+audit-resource-child = el expediente
+audit-resource-audit_log = el registro de accesos
+audit-resource-person = una cuenta
+audit-resource-session = la sesión
+audit-resource-invitation = una invitación
 
 ## Personas
 people-title = Personas de esta clínica

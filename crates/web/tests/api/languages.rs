@@ -67,3 +67,35 @@ on_both_databases!(
     the_browser_language_is_used_until_the_person_picks_one,
     the_language_switcher_only_returns_to_pages_of_this_site,
 );
+
+/// Keys built at run time from the domain's words must exist too.
+#[test]
+fn every_word_of_the_domain_shown_on_a_page_has_a_translation() {
+    use carryover_domain::{
+        audit::AuditAction,
+        password::PasswordProblem,
+        people::{Access, Relationship, Role},
+    };
+    let en = keys(EN_FTL);
+    let mut needed: Vec<String> = Vec::new();
+    needed.extend(
+        [Role::Admin, Role::Therapist, Role::Caregiver].map(|r| format!("role-{}", r.as_str())),
+    );
+    needed.extend(Relationship::ALL.map(|r| format!("relationship-{}", r.as_str())));
+    needed.extend([Access::Guardian, Access::Helper].map(|a| format!("access-{}", a.as_str())));
+    needed.extend(AuditAction::ALL.map(|a| format!("audit-action-{}", a.as_str())));
+    needed.extend(["denied", "failure"].map(|o| format!("audit-outcome-{o}")));
+    needed.extend(
+        ["child", "audit_log", "person", "session", "invitation"]
+            .map(|r| format!("audit-resource-{r}")),
+    );
+    let problems = [
+        PasswordProblem::TooShort,
+        PasswordProblem::TooLong,
+        PasswordProblem::TooCommon,
+        PasswordProblem::Personal,
+    ];
+    needed.extend(problems.map(|p| p.message_key().to_owned()));
+    let missing: Vec<_> = needed.iter().filter(|k| !en.contains(*k)).collect();
+    assert!(missing.is_empty(), "missing translations: {missing:?}");
+}
