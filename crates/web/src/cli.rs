@@ -24,7 +24,8 @@ use crate::{
 #[derive(Debug, Parser)]
 #[command(name = "carryover", version, propagate_version = true)]
 pub struct Cli {
-    /// A TOML file of settings (keys: listen, data_dir, database_url, log_format, demo_password).
+    /// A TOML file of settings (keys: listen, data_dir, database_url, log_format,
+    /// demo_password, behind_tls_proxy, public_url).
     #[arg(long, global = true, env = "CARRYOVER_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Folder for the SQLite database file carryover.db [default: .] [env: CARRYOVER_DATA_DIR]
