@@ -278,12 +278,13 @@ async fn existing(
         };
         accounts.push(DemoAccount { label, email: person.email, password: shown.clone() });
     }
-    accounts.sort_by_key(|a| {
-        (
-            ["admin", "therapist", "caregiver", "helper"].iter().position(|l| *l == a.label),
-            a.email.clone(),
-        )
-    });
+    // The order of the first start: staff, then each family's caregivers.
+    let seed_order: Vec<&str> = STAFF
+        .iter()
+        .map(|s| s.email)
+        .chain(FAMILIES.iter().flat_map(|f| f.caregivers.iter().map(|c| c.1)))
+        .collect();
+    accounts.sort_by_key(|a| seed_order.iter().position(|e| *e == a.email));
     Ok(DemoSeed { created: false, accounts })
 }
 
