@@ -112,8 +112,11 @@ pub async fn render_errors(
 ) -> Response {
     let is_api = request.uri().path().starts_with("/api/");
     let (parts, body) = request.into_parts();
-    let tr = Tr::new(crate::i18n::negotiate(&parts), state.catalog.clone());
+    let browser_lang = crate::i18n::negotiate(&parts);
     let response = next.run(Request::from_parts(parts, body)).await;
+    let caller = response.extensions().get::<crate::auth::Caller>().cloned();
+    let person_lang = caller.as_ref().and_then(|c| crate::i18n::Lang::parse(&c.person.lang));
+    let tr = Tr::new(person_lang.unwrap_or(browser_lang), state.catalog.clone());
     let status = response.status();
     // A handler that rendered its own page (a form with its errors, the
     // sign-in page with a wait message) keeps it.
@@ -144,7 +147,7 @@ pub async fn render_errors(
     } else {
         let page = ErrorPage {
             t: tr,
-            c: crate::pages::Chrome::new(None, "/"),
+            c: crate::pages::Chrome::new(caller.as_ref(), "/"),
             status: status.as_u16(),
             message,
         };

@@ -81,11 +81,19 @@ pub async fn authorize(
     mut request: Request,
     next: Next,
 ) -> Response {
-    match guard(&state, &mut request).await {
+    let outcome = guard(&state, &mut request).await;
+    let caller = request.extensions().get::<Caller>().cloned();
+    let mut response = match outcome {
         Ok(None) => next.run(request).await,
         Ok(Some(refusal)) => refusal,
         Err(error) => error.into_response(),
+    };
+    // An error page drawn further out still shows who is signed in, in their language.
+    let failed = response.status().is_client_error() || response.status().is_server_error();
+    if let Some(caller) = caller.filter(|_| failed) {
+        response.extensions_mut().insert(caller);
     }
+    response
 }
 
 /// Returns a response when the request must not reach its handler.
@@ -99,6 +107,10 @@ async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Respons
         return Err(AppError::NotFound);
     };
     let caller = session::resolve(state, request.headers()).await?;
+    if let Some((person, session_hash)) = &caller {
+        let signed_in = Caller { person: person.clone(), session_hash: session_hash.clone() };
+        request.extensions_mut().insert(signed_in);
+    }
     let client_addr = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -138,9 +150,6 @@ async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Respons
             }
             return Err(AppError::NotFound);
         }
-    }
-    if let Some((person, session_hash)) = caller {
-        request.extensions_mut().insert(Caller { person, session_hash });
     }
     if let Some((child_id, Some(tie))) = child {
         request.extensions_mut().insert(ChildAccess { child_id, tie });

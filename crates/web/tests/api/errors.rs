@@ -40,3 +40,24 @@ on_both_databases!(
     an_unknown_api_path_gets_a_structured_json_error,
     a_bad_form_gets_a_clear_400_not_a_500,
 );
+
+async fn a_signed_in_person_gets_error_pages_in_their_own_language_with_their_menu(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let world = crate::world::World::build(&app).await;
+    let guardian = world.client(crate::world::Persona::Guardian);
+    guardian.post_form("/lang", &[("lang", "es"), ("next", "/home")]).await;
+    let english_browser = guardian
+        .request(reqwest::Method::GET, "/children/not-a-child/x")
+        .header("accept-language", "en");
+    let page = guardian.send(english_browser).await;
+    assert_eq!(page.status(), 404);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("No encontramos esta página."), "{html}");
+    let other = format!("/children/{}", world.other_child);
+    let hidden = guardian.get(&other).await.text().await.unwrap();
+    assert!(hidden.contains("data-testid=\"user-name\">Gloria Guardian<"), "{hidden}");
+}
+
+on_both_databases!(a_signed_in_person_gets_error_pages_in_their_own_language_with_their_menu);

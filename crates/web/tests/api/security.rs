@@ -59,3 +59,14 @@ on_both_databases!(
     a_cross_site_post_is_refused_and_changes_nothing,
     every_response_names_its_request_id,
 );
+
+async fn a_request_body_over_the_limit_is_refused_with_413(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let huge = "x".repeat(300 * 1024);
+    let response =
+        app.client.post_form("/login", &[("email", "a@example.org"), ("password", &huge)]).await;
+    assert_eq!(response.status(), 413);
+    assert!(response.text().await.unwrap().contains("too large"));
+}
+
+on_both_databases!(a_request_body_over_the_limit_is_refused_with_413);
