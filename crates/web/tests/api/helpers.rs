@@ -21,13 +21,24 @@ pub struct TestApp {
     pub clock: TestClock,
     pub client: TestClient,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
-    _database: TestDatabase,
+    _database: Arc<TestDatabase>,
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
-    let database = TestDatabase::create(backend).await;
-    let db = database.migrated().await;
+    let database = Arc::new(TestDatabase::create(backend).await);
+    database.migrated().await.close().await;
     let clock = TestClock::at(datetime!(2026-11-02 09:00 UTC));
+    start(database, clock).await
+}
+
+/// Another process of the same app: its own pools on the same database, as
+/// when several `carryover` processes serve one PostgreSQL.
+pub async fn spawn_sibling(app: &TestApp) -> TestApp {
+    start(app._database.clone(), app.clock.clone()).await
+}
+
+async fn start(database: Arc<TestDatabase>, clock: TestClock) -> TestApp {
+    let db = database.connect().await;
     let config = Config {
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         password_cost: PasswordCost::Fast,

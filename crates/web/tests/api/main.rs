@@ -14,5 +14,6 @@ mod errors;
 mod health;
 mod invitations;
 mod languages;
+mod processes;
 mod security;
 mod world;
