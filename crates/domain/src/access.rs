@@ -54,6 +54,8 @@ use ChildTie::*;
 use Who::*;
 
 const RECORD: &[ChildTie] = &[Guardian, Helper, CareTeam, ClinicAdmin];
+/// The clinic's side: who may change a child's household.
+const TEAM: &[ChildTie] = &[CareTeam, ClinicAdmin];
 
 pub const RULES: &[Rule] = &[
     rule("GET", "/", Anyone),
@@ -75,6 +77,8 @@ pub const RULES: &[Rule] = &[
     audited("POST", "/households", Staff, AuditAction::Create),
     audited("GET", "/children/{child_id}", Child(RECORD), AuditAction::View),
     audited("GET", "/children/{child_id}/access", Child(&[Guardian]), AuditAction::View),
+    audited("GET", "/children/{child_id}/caregivers/new", Child(TEAM), AuditAction::View),
+    audited("POST", "/children/{child_id}/caregivers", Child(TEAM), AuditAction::Create),
     audited("GET", "/admin/children/{child_id}/audit", Child(&[ClinicAdmin]), AuditAction::View),
     audited(
         "GET",

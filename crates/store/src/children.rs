@@ -148,3 +148,18 @@ pub async fn child_record(
             .collect(),
     }))
 }
+
+/// The household a child of this clinic belongs to.
+pub async fn household_of_child(
+    conn: &mut AnyConnection,
+    clinic_id: Uuid,
+    child_id: Uuid,
+) -> Result<Option<Uuid>, StoreError> {
+    let id: Option<String> =
+        sqlx::query_scalar("SELECT household_id FROM child WHERE clinic_id = $1 AND child_id = $2")
+            .bind(clinic_id.to_string())
+            .bind(child_id.to_string())
+            .fetch_optional(conn)
+            .await?;
+    id.as_deref().map(parse_id).transpose()
+}

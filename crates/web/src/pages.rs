@@ -119,6 +119,19 @@ pub struct HouseholdNewPage {
 }
 
 #[derive(Template)]
+#[template(path = "caregiver_new.html")]
+pub struct CaregiverNewPage {
+    pub t: Tr,
+    pub c: Chrome,
+    pub child_id: String,
+    pub child_name: String,
+    /// Only the caregiver fields are used.
+    pub form: HouseholdForm,
+    pub errors: HashMap<&'static str, String>,
+    pub relationships: Vec<(&'static str, String)>,
+}
+
+#[derive(Template)]
 #[template(path = "invitation.html")]
 pub struct InvitationPage {
     pub t: Tr,
@@ -164,6 +177,8 @@ pub struct ChildPage {
     pub full_record: bool,
     pub is_guardian: bool,
     pub is_admin: bool,
+    /// The care team and admins may invite another caregiver.
+    pub can_invite: bool,
     /// (name, relationship, access), translated.
     pub caregivers: Vec<(String, String, String)>,
     pub care_team: Vec<(String, bool)>,

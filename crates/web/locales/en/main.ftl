@@ -187,3 +187,11 @@ role-caregiver = Caregiver
 status-active = Active
 status-invited = Invited
 status-inactive = Deactivated
+
+## Inviting another caregiver
+child-invite-caregiver = Invite another caregiver
+caregiver-title = Invite a caregiver
+caregiver-heading = Invite a caregiver for { $name }
+caregiver-lead = A grandparent, a nanny or another parent can follow the practice plan too. They get their own link.
+caregiver-submit = Make invitation
+field-already-member = This person is already in this family.

@@ -187,3 +187,11 @@ role-caregiver = Persona que cuida
 status-active = Activa
 status-invited = Invitada
 status-inactive = Desactivada
+
+## Inviting another caregiver
+child-invite-caregiver = Invitar a otra persona que cuida
+caregiver-title = Invitar a una persona que cuida
+caregiver-heading = Invitar a una persona que cuida a { $name }
+caregiver-lead = Un abuelo, una niñera u otro padre también puede seguir el plan de práctica. Recibe su propio enlace.
+caregiver-submit = Crear invitación
+field-already-member = Esta persona ya está en esta familia.

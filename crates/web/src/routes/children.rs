@@ -55,6 +55,7 @@ async fn show_child(
         full_record: access.tie != ChildTie::Helper,
         is_guardian: access.tie == ChildTie::Guardian,
         is_admin: access.tie == ChildTie::ClinicAdmin,
+        can_invite: matches!(access.tie, ChildTie::CareTeam | ChildTie::ClinicAdmin),
         child: record,
         caregivers,
         care_team,

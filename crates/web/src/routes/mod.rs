@@ -11,6 +11,7 @@ mod account;
 mod admin;
 mod assets;
 mod audit_logs;
+mod caregivers;
 mod children;
 mod health;
 mod home;
@@ -42,6 +43,7 @@ fn table() -> Routes {
         .merge(account::routes())
         .merge(households::routes())
         .merge(children::routes())
+        .merge(caregivers::routes())
         .merge(admin::routes())
         .merge(audit_logs::routes())
 }

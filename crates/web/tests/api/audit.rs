@@ -110,6 +110,24 @@ fn case_for(method: &str, path: &str, world: &World, n: usize) -> Case {
                 status: 200,
             }
         }
+        ("GET", "/children/{child_id}/caregivers/new") => get(
+            Persona::TeamTherapist,
+            format!("/children/{child}/caregivers/new"),
+            ChildInRow::This(child),
+        ),
+        ("POST", "/children/{child_id}/caregivers") => Case {
+            persona: Persona::TeamTherapist,
+            method: "POST",
+            path: format!("/children/{child}/caregivers"),
+            form: vec![
+                ("caregiver_name", "Gus Grandpa".to_owned()),
+                ("caregiver_email", format!("gus.{}@example.org", Uuid::now_v7().simple())),
+                ("relationship", "grandparent".to_owned()),
+                ("access", "helper".to_owned()),
+            ],
+            child: ChildInRow::This(child),
+            status: 200,
+        },
         (method, path) => panic!(
             "{method} {path} is audited but audit.rs has no case for it: add one to `case_for`"
         ),

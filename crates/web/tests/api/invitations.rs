@@ -243,3 +243,53 @@ on_both_databases!(
     an_admin_invites_staff_and_resets_a_password,
     a_new_clinics_first_admin_signs_in_through_the_printed_link,
 );
+
+async fn the_care_team_invites_a_grandparent_as_helper_who_sees_the_plan_but_not_the_notes(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let therapist = world.client(Persona::TeamTherapist);
+    let child = world.child;
+    let record = therapist.get(&format!("/children/{child}")).await.text().await.unwrap();
+    assert!(
+        record.contains(&format!("/children/{child}/caregivers/new")),
+        "the record offers the invitation"
+    );
+    assert_eq!(therapist.get(&format!("/children/{child}/caregivers/new")).await.status(), 200);
+    let form = [
+        ("caregiver_name", "Gus Grandpa"),
+        ("caregiver_email", "gus@example.org"),
+        ("relationship", "grandparent"),
+        ("access", "helper"),
+    ];
+    let invited = therapist.post_form(&format!("/children/{child}/caregivers"), &form).await;
+    assert_eq!(invited.status(), 200);
+    let link = invitation_path(&invited.text().await.unwrap());
+    let gus = app.new_client();
+    gus.post_form(
+        &link,
+        &[
+            ("password", "porch swing evenings"),
+            ("password_confirm", "porch swing evenings"),
+            ("lang", "en"),
+        ],
+    )
+    .await;
+    let page = gus.get(&format!("/children/{child}")).await.text().await.unwrap();
+    assert!(page.contains("Practice plan") && page.contains("Mia"));
+    assert!(!page.contains("Private note about sleep"), "a helper does not see notes");
+
+    let again = therapist.post_form(&format!("/children/{child}/caregivers"), &form).await;
+    assert_eq!(again.status(), 422);
+    assert!(again.text().await.unwrap().contains("already in this family"));
+    let guardian_tries = world
+        .client(Persona::Guardian)
+        .post_form(&format!("/children/{child}/caregivers"), &form)
+        .await;
+    assert_eq!(guardian_tries.status(), 404, "only the clinic adds caregivers");
+}
+
+on_both_databases!(
+    the_care_team_invites_a_grandparent_as_helper_who_sees_the_plan_but_not_the_notes
+);
