@@ -293,3 +293,23 @@ async fn the_care_team_invites_a_grandparent_as_helper_who_sees_the_plan_but_not
 on_both_databases!(
     the_care_team_invites_a_grandparent_as_helper_who_sees_the_plan_but_not_the_notes
 );
+
+async fn a_caregiver_in_two_households_sees_both_children_with_one_login(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let guardian = world.person(Persona::Guardian).email.clone();
+    let form = [
+        ("child_name", "Theo"),
+        ("caregiver_name", "Gloria Guardian"),
+        ("caregiver_email", guardian.as_str()),
+        ("relationship", "mother"),
+        ("access", "guardian"),
+    ];
+    let added = world.client(Persona::OtherTherapist).post_form("/households", &form).await;
+    assert_eq!(added.status(), 303, "someone who already signs in needs no invitation");
+    assert!(added.headers()["location"].to_str().unwrap().starts_with("/children/"));
+    let home = world.client(Persona::Guardian).get("/home").await.text().await.unwrap();
+    assert!(home.contains("Mia") && home.contains("Theo"), "{home}");
+}
+
+on_both_databases!(a_caregiver_in_two_households_sees_both_children_with_one_login);
