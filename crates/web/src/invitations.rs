@@ -10,7 +10,15 @@ use qrcode::{QrCode, render::svg};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::{AppState, auth::token, error::AppError};
+use axum::response::Response;
+
+use crate::{
+    AppState,
+    auth::{Caller, token},
+    error::AppError,
+    i18n::Tr,
+    pages::{self, Chrome, InvitationPage},
+};
 
 /// An invitation link works for a week, then the clinic makes a new one.
 pub const VALID_FOR: Duration = Duration::days(7);
@@ -63,4 +71,25 @@ pub fn qr_svg(link: &str) -> Result<String, AppError> {
         .build();
     // Inline in HTML: drop the XML declaration.
     Ok(svg.split_once("?>").map_or(svg.clone(), |(_, rest)| rest.trim_start().to_owned()))
+}
+
+/// The page that shows a new invitation as a link and a QR code, under
+/// `headline`; its language switcher returns to `back`.
+pub fn show(
+    state: &AppState,
+    (t, caller): (Tr, &Caller),
+    headers: &HeaderMap,
+    token: &str,
+    headline: String,
+    back: &str,
+) -> Result<Response, AppError> {
+    let link = link(&base_url(state, headers), token);
+    let page = InvitationPage {
+        headline,
+        qr_svg: qr_svg(&link)?,
+        link,
+        c: Chrome::new(Some(caller), back),
+        t,
+    };
+    pages::render(&page)
 }

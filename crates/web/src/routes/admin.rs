@@ -27,7 +27,7 @@ use crate::{
     error::AppError,
     i18n::Tr,
     invitations,
-    pages::{self, Chrome, InvitationPage, PeoplePage, PersonRow},
+    pages::{self, Chrome, PeoplePage, PersonRow},
 };
 
 pub fn routes() -> Routes {
@@ -113,12 +113,14 @@ async fn invite_staff(
     let (Some(name), Some(email), Some(role)) =
         (parse_name(&form.name), Email::parse(&form.email), role)
     else {
-        let page =
-            people_page(&state, t.clone(), &caller, None, Some(t.get("people-invite-invalid")))
-                .await?;
-        let mut response = pages::render(&page)?;
-        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-        return Ok(response);
+        return form_refused(
+            &state,
+            t,
+            &caller,
+            "people-invite-invalid",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
@@ -133,46 +135,50 @@ async fn invite_staff(
         Ok(person) => person,
         Err(carryover_store::StoreError::Conflict { .. }) => {
             drop(tx);
-            let page =
-                people_page(&state, t.clone(), &caller, None, Some(t.get("field-email-taken")))
-                    .await?;
-            let mut response = pages::render(&page)?;
-            *response.status_mut() = StatusCode::CONFLICT;
-            return Ok(response);
+            return form_refused(&state, t, &caller, "field-email-taken", StatusCode::CONFLICT)
+                .await;
         }
         Err(e) => return Err(e.into()),
     };
-    let token =
-        invitations::issue(&mut tx, &person, Purpose::Join, Some(caller.person.person_id), now)
-            .await?;
-    audit::append(
-        &mut tx,
-        &ctx.event(AuditAction::Create, "person", Some(person.person_id.to_string()), None),
-        now,
-    )
-    .await?;
-    carryover_store::commit(tx).await?;
-    invitation_page(&state, t, &caller, &headers, &token, "invitation-for-staff", &name)
+    let headline = t.with_name("invitation-for-staff", &name);
+    let invitation = (Purpose::Join, AuditAction::Create, headline);
+    issue_and_show(&state, (t, &caller), &ctx, &headers, tx, &person, invitation).await
 }
 
-fn invitation_page(
+/// The people page again, with a message above the invitation form.
+async fn form_refused(
     state: &AppState,
     t: Tr,
     caller: &Caller,
-    headers: &HeaderMap,
-    token: &str,
     key: &str,
-    name: &str,
+    status: StatusCode,
 ) -> Result<Response, AppError> {
-    let link = invitations::link(&invitations::base_url(state, headers), token);
-    let page = InvitationPage {
-        headline: t.with_name(key, name),
-        qr_svg: invitations::qr_svg(&link)?,
-        link,
-        c: Chrome::new(Some(caller), "/admin/people"),
-        t,
-    };
-    pages::render(&page)
+    let message = t.get(key);
+    let mut response = pages::render(&people_page(state, t, caller, None, Some(message)).await?)?;
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+/// Issues a join or reset link for `person`, records it, commits, and shows it.
+async fn issue_and_show(
+    state: &AppState,
+    (t, caller): (Tr, &Caller),
+    ctx: &AuditCtx,
+    headers: &HeaderMap,
+    mut tx: carryover_store::WriteTx,
+    person: &Person,
+    (purpose, action, headline): (Purpose, AuditAction, String),
+) -> Result<Response, AppError> {
+    let now = state.clock.now();
+    let token =
+        invitations::issue(&mut tx, person, purpose, Some(caller.person.person_id), now).await?;
+    audit::append(&mut tx, &person_event(ctx, action, person), now).await?;
+    carryover_store::commit(tx).await?;
+    invitations::show(state, (t, caller), headers, &token, headline, "/admin/people")
+}
+
+fn person_event(ctx: &AuditCtx, action: AuditAction, person: &Person) -> audit::NewAuditEvent {
+    ctx.event(action, "person", Some(person.person_id.to_string()), None)
 }
 
 /// A person of the admin's own clinic; anyone else is not found.
@@ -202,12 +208,7 @@ async fn deactivate_person(
     let mut tx = state.db.begin_write().await?;
     people::deactivate(&mut tx, person.clinic_id, person.person_id).await?;
     stored_session::end_all_sessions(&mut tx, person.person_id, now).await?;
-    audit::append(
-        &mut tx,
-        &ctx.event(AuditAction::Update, "person", Some(person.person_id.to_string()), None),
-        now,
-    )
-    .await?;
+    audit::append(&mut tx, &person_event(&ctx, AuditAction::Update, &person), now).await?;
     carryover_store::commit(tx).await?;
     Ok(Redirect::to("/admin/people?done=deactivated").into_response())
 }
@@ -224,25 +225,8 @@ async fn reset_password(
     if !person.is_active {
         return Err(AppError::NotFound);
     }
-    let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
-    let token =
-        invitations::issue(&mut tx, &person, Purpose::Reset, Some(caller.person.person_id), now)
-            .await?;
-    audit::append(
-        &mut tx,
-        &ctx.event(AuditAction::Update, "person", Some(person.person_id.to_string()), None),
-        now,
-    )
-    .await?;
-    carryover_store::commit(tx).await?;
-    invitation_page(
-        &state,
-        t,
-        &caller,
-        &headers,
-        &token,
-        "invitation-for-reset",
-        &person.display_name,
-    )
+    let tx = state.db.begin_write().await?;
+    let headline = t.with_name("invitation-for-reset", &person.display_name);
+    let invitation = (Purpose::Reset, AuditAction::Update, headline);
+    issue_and_show(&state, (t, &caller), &ctx, &headers, tx, &person, invitation).await
 }

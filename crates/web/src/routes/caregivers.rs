@@ -30,7 +30,7 @@ use crate::{
     error::AppError,
     i18n::Tr,
     invitations,
-    pages::{self, CaregiverNewPage, Chrome, HouseholdForm, InvitationPage},
+    pages::{self, CaregiverNewPage, Chrome, HouseholdForm},
 };
 
 pub fn routes() -> Routes {
@@ -146,29 +146,18 @@ pub async fn invite_if_new(
     Ok(Some(invitations::issue(conn, caregiver, Purpose::Join, Some(scope.person_id), now).await?))
 }
 
-/// The page that shows a caregiver's invitation as a link and a QR code.
+/// The invitation page for a caregiver of a child.
 pub fn invitation_page(
     state: &AppState,
-    t: Tr,
-    caller: &Caller,
+    (t, caller): (Tr, &Caller),
     headers: &HeaderMap,
     token: &str,
     caregiver: &str,
     child: &str,
 ) -> Result<Response, AppError> {
-    let link = invitations::link(&invitations::base_url(state, headers), token);
-    let headline = t.with(
-        "invitation-for-caregiver",
-        &[("name", caregiver.to_owned().into()), ("child", child.to_owned().into())],
-    );
-    let page = InvitationPage {
-        headline,
-        qr_svg: invitations::qr_svg(&link)?,
-        link,
-        c: Chrome::new(Some(caller), "/home"),
-        t,
-    };
-    pages::render(&page)
+    let names = [("name", caregiver.to_owned().into()), ("child", child.to_owned().into())];
+    let headline = t.with("invitation-for-caregiver", &names);
+    invitations::show(state, (t, caller), headers, token, headline, "/home")
 }
 
 fn form_page(
@@ -274,7 +263,7 @@ async fn add_caregiver(
     match token {
         Some(token) => {
             let name = &caregiver.display_name;
-            invitation_page(&state, t, &caller, &headers, &token, name, &record.preferred_name)
+            invitation_page(&state, (t, &caller), &headers, &token, name, &record.preferred_name)
         }
         None => Ok(Redirect::to(&format!("/children/{child_id}")).into_response()),
     }

@@ -118,9 +118,14 @@ async fn create_household(
     audit::append(&mut tx, &event, now).await?;
     carryover_store::commit(tx).await?;
     match token {
-        Some(token) => {
-            invitation_page(&state, t, &caller, &headers, &token, &person.display_name, &child_name)
-        }
+        Some(token) => invitation_page(
+            &state,
+            (t, &caller),
+            &headers,
+            &token,
+            &person.display_name,
+            &child_name,
+        ),
         None => Ok(Redirect::to(&format!("/children/{child_id}")).into_response()),
     }
 }

@@ -72,6 +72,18 @@ impl Server {
     }
 }
 
+/// Starts `serve` and waits for its ready line; returns the address it printed.
+fn start_serving(mut command: Command) -> (Child, String) {
+    let mut child = command.stdout(Stdio::piped()).spawn().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+    let ready = stdout
+        .find_map(|l| l.ok()?.strip_prefix("Carryover is ready at ").map(str::to_owned))
+        .unwrap();
+    // Keep reading so the server never blocks on a full pipe.
+    std::thread::spawn(move || stdout.for_each(drop));
+    (child, ready)
+}
+
 async fn clinics_in(data_dir: &Path) -> i64 {
     let db = Db::connect(&DbOptions::Sqlite { path: data_dir.join("carryover.db") }).await.unwrap();
     let count = db.count_clinics().await.unwrap();
@@ -190,18 +202,13 @@ fn backup_on_postgres_points_to_pg_dump() {
 async fn json_logs_never_hold_passwords_tokens_or_cookies() {
     let dir = tempfile::tempdir().unwrap();
     let password = "a-secret-demo-password-77";
-    let mut child = carryover(dir.path())
+    let mut command = carryover(dir.path());
+    command
         .args(["--log-format", "json", "serve", "--demo", "--listen", "127.0.0.1:0"])
         .env("RUST_LOG", "info")
         .env("CARRYOVER_DEMO_PASSWORD", password)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
-    let ready = stdout
-        .find_map(|l| l.ok()?.strip_prefix("Carryover is ready at ").map(str::to_owned))
-        .unwrap();
+        .stderr(Stdio::piped());
+    let (child, ready) = start_serving(command);
     let client = crate::helpers::TestClient::new(&ready);
     let signed =
         client.post_form("/login", &[("email", "admin@example.org"), ("password", password)]).await;
@@ -234,16 +241,11 @@ async fn json_logs_never_hold_passwords_tokens_or_cookies() {
 async fn a_graceful_stop_loses_no_acknowledged_write() {
     let dir = tempfile::tempdir().unwrap();
     let password = "a-demo-password-for-tests";
-    let mut child = carryover(dir.path())
+    let mut command = carryover(dir.path());
+    command
         .args(["serve", "--demo", "--listen", "127.0.0.1:0"])
-        .env("CARRYOVER_DEMO_PASSWORD", password)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
-    let ready = stdout
-        .find_map(|l| l.ok()?.strip_prefix("Carryover is ready at ").map(str::to_owned))
-        .unwrap();
+        .env("CARRYOVER_DEMO_PASSWORD", password);
+    let (mut child, ready) = start_serving(command);
     let therapist = crate::helpers::TestClient::new(&ready);
     let signed = therapist
         .post_form("/login", &[("email", "therapist@example.org"), ("password", password)])
