@@ -30,8 +30,7 @@ pub async fn backup_to(db: &Db, target: &Path) -> Result<BackupOutcome, StoreErr
     // A connection of its own: VACUUM INTO only reads, so it must not hold up
     // the single writer for the length of the copy.
     let path = db.sqlite_path().ok_or(StoreError::NotFound)?;
-    let mut conn =
-        sqlx::AnyConnection::connect(&format!("sqlite://{}?mode=ro", path.display())).await?;
+    let mut conn = sqlx::AnyConnection::connect(&crate::db::sqlite_url(path, "ro")).await?;
     sqlx::query("VACUUM INTO $1").bind(target_text).execute(&mut conn).await?;
     conn.close().await?;
     Ok(BackupOutcome::Written(target.to_path_buf()))

@@ -61,6 +61,14 @@ const SQLITE_READER_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA query_o
 /// How long a request may wait for the single SQLite writer before giving up.
 const WRITER_WAIT: Duration = Duration::from_secs(60);
 
+/// A `sqlite://` URL for a file path: `%`, `?` and `#` in folder names are
+/// escaped, since the driver reads the path as a URL.
+pub(crate) fn sqlite_url(path: &std::path::Path, mode: &str) -> String {
+    let path =
+        path.display().to_string().replace('%', "%25").replace('?', "%3F").replace('#', "%23");
+    format!("sqlite://{path}?mode={mode}")
+}
+
 fn install_drivers() {
     static ONCE: Once = Once::new();
     ONCE.call_once(sqlx::any::install_default_drivers);
@@ -99,7 +107,7 @@ impl Db {
             std::fs::create_dir_all(parent)
                 .map_err(|e| StoreError::Corrupt(format!("cannot create {parent:?}: {e}")))?;
         }
-        let url = |mode: &str| format!("sqlite://{}?mode={mode}", path.display());
+        let url = |mode: &str| sqlite_url(&path, mode);
         let writer = AnyPoolOptions::new()
             .max_connections(1)
             .min_connections(1)

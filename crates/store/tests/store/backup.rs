@@ -73,3 +73,20 @@ async fn postgres_backups_point_to_pg_dump() {
     let outcome = backup_to(&db, &target.path().join("x.db")).await.unwrap();
     assert_eq!(outcome, BackupOutcome::UsePgDump);
 }
+
+#[tokio::test]
+async fn a_data_folder_with_odd_characters_works_for_the_database_and_its_backup() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("Clinic data #1? 100%");
+    let db = Db::connect(&carryover_store::DbOptions::Sqlite { path: folder.join("carryover.db") })
+        .await
+        .unwrap();
+    db.migrate().await.unwrap();
+    db.create_clinic(&NewClinic { name: "Odd".into(), is_demo: false }, OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    assert!(folder.join("carryover.db").exists(), "the file is where it was asked to be");
+    let copy = folder.join("copy #2.db");
+    assert_eq!(backup_to(&db, &copy).await.unwrap(), BackupOutcome::Written(copy.clone()));
+    assert!(copy.exists());
+}
