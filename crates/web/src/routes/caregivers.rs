@@ -241,11 +241,13 @@ async fn add_caregiver(
     let caregiver = match joined {
         Ok(person) => person,
         Err(key) => {
+            // Nothing of the attempt stays; the form shown again is a read of its own.
             drop(tx);
             if key != "form-has-errors" {
                 errors.insert("caregiver_email", t.get(key));
             }
-            let page = form_page(t, &caller, child_id, record.preferred_name, form, errors);
+            let name = child_name(&state, &caller, &ctx, child_id).await?;
+            let page = form_page(t, &caller, child_id, name, form, errors);
             let mut response = pages::render(&page)?;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             return Ok(response);

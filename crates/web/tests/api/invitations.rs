@@ -280,8 +280,14 @@ async fn the_care_team_invites_a_grandparent_as_helper_who_sees_the_plan_but_not
     assert!(page.contains("Practice plan") && page.contains("Mia"));
     assert!(!page.contains("Private note about sleep"), "a helper does not see notes");
 
+    let views = app.audit_count("action = 'view'").await;
     let again = therapist.post_form(&format!("/children/{child}/caregivers"), &form).await;
     assert_eq!(again.status(), 422);
+    assert_eq!(
+        app.audit_count("action = 'view'").await,
+        views + 1,
+        "showing the form again is audited"
+    );
     assert!(again.text().await.unwrap().contains("already in this family"));
     let guardian_tries = world
         .client(Persona::Guardian)
