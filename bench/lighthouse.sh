@@ -25,13 +25,7 @@ if [[ ! -f "$LIGHTHOUSE" ]]; then
   (cd "$E2E_DIR" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-if [[ -n "${CARRYOVER_BIN:-}" ]]; then
-  BIN="$CARRYOVER_BIN"
-else
-  TARGET="${CARGO_TARGET_DIR:-target}"
-  [[ "$TARGET" = /* ]] || TARGET="$REPO_ROOT/$TARGET"
-  BIN="$TARGET/debug/carryover"
-fi
+BIN="$("$REPO_ROOT/scripts/carryover-bin.sh")"
 [[ -x "$BIN" ]] || { log "no binary at $BIN: cargo build -p carryover, or set CARRYOVER_BIN"; exit 1; }
 
 WORK="$(mktemp -d)"

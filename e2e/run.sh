@@ -17,13 +17,7 @@ fi
 cd "$E2E_DIR"
 npm ci --no-audit --no-fund --loglevel=error
 
-if [[ -n "${CARRYOVER_BIN:-}" ]]; then
-  BIN="$CARRYOVER_BIN"
-else
-  TARGET="${CARGO_TARGET_DIR:-target}"
-  [[ "$TARGET" = /* ]] || TARGET="$REPO_ROOT/$TARGET"
-  BIN="$TARGET/debug/carryover"
-fi
+BIN="$("$REPO_ROOT/scripts/carryover-bin.sh")"
 if [[ ! -x "$BIN" ]]; then
   echo "e2e: $BIN missing, building it" >&2
   (cd "$REPO_ROOT" && cargo build -p carryover)
