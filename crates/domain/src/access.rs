@@ -87,6 +87,8 @@ pub const RULES: &[Rule] = &[
         AuditAction::Export,
     ),
     rule("GET", "/admin/people", Admin),
+    rule("GET", "/admin/settings", Admin),
+    rule("POST", "/admin/settings", Admin),
     rule("POST", "/admin/people", Admin),
     rule("POST", "/admin/people/{person_id}/deactivate", Admin),
     rule("POST", "/admin/people/{person_id}/reset", Admin),

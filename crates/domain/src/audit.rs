@@ -2,55 +2,36 @@
 //! hashed together with the row before it, so that a changed or removed row
 //! breaks the chain. IDs only: never note text.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::code_enum;
 use sha2::{Digest, Sha256};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AuditAction {
-    View,
-    List,
-    Create,
-    Update,
-    Delete,
-    Export,
-    SignIn,
-    FailedSignIn,
-    SignOut,
-    Denied,
+code_enum! {
+    pub enum AuditAction {
+        View = "view",
+        List = "list",
+        Create = "create",
+        Update = "update",
+        Delete = "delete",
+        Export = "export",
+        SignIn = "sign_in",
+        FailedSignIn = "failed_sign_in",
+        SignOut = "sign_out",
+        Denied = "denied",
+    }
 }
 
-impl AuditAction {
-    pub const ALL: [AuditAction; 10] = [
-        AuditAction::View,
-        AuditAction::List,
-        AuditAction::Create,
-        AuditAction::Update,
-        AuditAction::Delete,
-        AuditAction::Export,
-        AuditAction::SignIn,
-        AuditAction::FailedSignIn,
-        AuditAction::SignOut,
-        AuditAction::Denied,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AuditAction::View => "view",
-            AuditAction::List => "list",
-            AuditAction::Create => "create",
-            AuditAction::Update => "update",
-            AuditAction::Delete => "delete",
-            AuditAction::Export => "export",
-            AuditAction::SignIn => "sign_in",
-            AuditAction::FailedSignIn => "failed_sign_in",
-            AuditAction::SignOut => "sign_out",
-            AuditAction::Denied => "denied",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<AuditAction> {
-        AuditAction::ALL.into_iter().find(|a| a.as_str() == text)
+code_enum! {
+    /// What kind of thing an audit row is about.
+    pub enum AuditResource {
+        Child = "child",
+        Household = "household",
+        Person = "person",
+        Session = "session",
+        Invitation = "invitation",
+        AuditLog = "audit_log",
+        Clinic = "clinic",
     }
 }
 
@@ -71,6 +52,8 @@ pub struct AuditFields {
     pub outcome: String,
     pub request_id: Option<String>,
     pub client_addr: Option<String>,
+    /// The children a list view showed, sorted; empty for every other row.
+    pub children: Vec<String>,
 }
 
 /// The hash every chain starts from.
@@ -104,6 +87,14 @@ pub fn chain_hash(previous: &str, row: &AuditFields) -> String {
     put(Some(&row.outcome));
     put(row.request_id.as_deref());
     put(row.client_addr.as_deref());
+    // Rows written before list views named their children hash exactly as
+    // they did then: the list is hashed only when there is one.
+    if !row.children.is_empty() {
+        put(Some("children"));
+        for child in &row.children {
+            put(Some(child));
+        }
+    }
     hex::encode(hasher.finalize())
 }
 
@@ -201,6 +192,14 @@ mod tests {
         let mut rows = chain(5);
         rows.remove(1);
         assert_eq!(verify_chain(&rows).unwrap_err().seq, 3);
+    }
+
+    #[test]
+    fn the_children_of_a_list_view_are_part_of_its_hash() {
+        let listed = AuditFields { children: vec!["child-1".into()], ..AuditFields::default() };
+        let other = AuditFields { children: vec!["child-2".into()], ..AuditFields::default() };
+        assert_ne!(chain_hash(GENESIS, &listed), chain_hash(GENESIS, &other));
+        assert_ne!(chain_hash(GENESIS, &listed), chain_hash(GENESIS, &AuditFields::default()));
     }
 
     #[test]

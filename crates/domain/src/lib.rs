@@ -3,9 +3,20 @@
 //! by every skin (pages, API, command line).
 
 pub mod access;
+pub mod adherence;
 pub mod audit;
+pub mod clinic;
+pub mod codes;
+pub mod confidence;
+pub mod copm;
 pub mod email;
+pub mod fidelity;
+pub mod gas;
+pub mod generalization;
 pub mod password;
 pub mod people;
+pub mod reflection;
+pub mod scale;
 pub mod session;
 pub mod throttle;
+pub mod zone;

@@ -1,107 +1,106 @@
 //! Who is who: roles of people and their ties to a household.
 
-use serde::{Deserialize, Serialize};
+use crate::code_enum;
 
-/// What kind of account a person has. Children never sign in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Admin,
-    Therapist,
-    Caregiver,
+code_enum! {
+    /// What kind of account a person has. Children never sign in.
+    pub enum Role {
+        Admin = "admin",
+        Therapist = "therapist",
+        Caregiver = "caregiver",
+    }
 }
 
 impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Therapist => "therapist",
-            Role::Caregiver => "caregiver",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Role> {
-        match text {
-            "admin" => Some(Role::Admin),
-            "therapist" => Some(Role::Therapist),
-            "caregiver" => Some(Role::Caregiver),
-            _ => None,
-        }
-    }
-
     pub fn is_staff(self) -> bool {
         matches!(self, Role::Admin | Role::Therapist)
     }
 }
 
-/// A caregiver's access within one household.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Access {
-    /// Everything about their children.
-    Guardian,
-    /// The practice plan, strategies, and feedback on their own logs only.
-    Helper,
-}
-
-impl Access {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Access::Guardian => "guardian",
-            Access::Helper => "helper",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Access> {
-        match text {
-            "guardian" => Some(Access::Guardian),
-            "helper" => Some(Access::Helper),
-            _ => None,
-        }
+code_enum! {
+    /// A caregiver's access within one household.
+    pub enum Access {
+        /// Everything about their children.
+        Guardian = "guardian",
+        /// The practice plan, strategies, and feedback on their own logs only.
+        Helper = "helper",
     }
 }
 
-/// How a caregiver is related to the children of a household.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Relationship {
-    Mother,
-    Father,
-    Grandparent,
-    Nanny,
-    DaycareTeacher,
-    Other,
-}
-
-impl Relationship {
-    pub const ALL: [Relationship; 6] = [
-        Relationship::Mother,
-        Relationship::Father,
-        Relationship::Grandparent,
-        Relationship::Nanny,
-        Relationship::DaycareTeacher,
-        Relationship::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relationship::Mother => "mother",
-            Relationship::Father => "father",
-            Relationship::Grandparent => "grandparent",
-            Relationship::Nanny => "nanny",
-            Relationship::DaycareTeacher => "daycare_teacher",
-            Relationship::Other => "other",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Relationship> {
-        Relationship::ALL.into_iter().find(|r| r.as_str() == text)
+code_enum! {
+    /// How a caregiver is related to the children of a household.
+    pub enum Relationship {
+        Mother = "mother",
+        Father = "father",
+        Grandparent = "grandparent",
+        Nanny = "nanny",
+        DaycareTeacher = "daycare_teacher",
+        Other = "other",
     }
 }
 
-/// A person's name as typed, trimmed; 1 to 100 characters.
-pub fn parse_name(text: &str) -> Option<String> {
+code_enum! {
+    /// The languages Carryover speaks; each person chooses theirs.
+    pub enum Language {
+        En = "en",
+        Es = "es",
+    }
+}
+
+/// Longest name a person or child may have, in characters.
+pub const NAME_MAX_CHARS: usize = 100;
+
+/// Why a typed name was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameProblem {
+    Empty,
+    TooLong,
+    /// Control characters, or bidirectional overrides (U+202E and kin) that
+    /// would make a name display reversed and disguise what it says.
+    Unsafe,
+}
+
+/// Characters that change the direction text displays in. A name holding
+/// one can show as something it is not ("evil.exe" as "exe.live").
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A person's or child's name as typed, trimmed; 1 to 100 characters.
+pub fn check_name(text: &str) -> Result<String, NameProblem> {
     let name = text.trim();
-    (!name.is_empty() && name.chars().count() <= 100 && !name.chars().any(char::is_control))
-        .then(|| name.to_owned())
+    if name.is_empty() {
+        return Err(NameProblem::Empty);
+    }
+    if name.chars().count() > NAME_MAX_CHARS {
+        return Err(NameProblem::TooLong);
+    }
+    if name.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        return Err(NameProblem::Unsafe);
+    }
+    Ok(name.to_owned())
+}
+
+/// [`check_name`] when the reason does not matter.
+pub fn parse_name(text: &str) -> Option<String> {
+    check_name(text).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_trimmed_and_kept_as_typed() {
+        assert_eq!(check_name("  Lucía García "), Ok("Lucía García".to_owned()));
+    }
+
+    #[test]
+    fn empty_long_and_disguised_names_are_refused() {
+        assert_eq!(check_name("   "), Err(NameProblem::Empty));
+        assert_eq!(check_name(&"a".repeat(101)), Err(NameProblem::TooLong));
+        assert_eq!(check_name("Ana\u{202E}exe.txt"), Err(NameProblem::Unsafe));
+        assert_eq!(check_name("Ana\u{2067}x"), Err(NameProblem::Unsafe));
+        assert_eq!(check_name("Ana\nBo"), Err(NameProblem::Unsafe));
+    }
 }

@@ -1,13 +1,22 @@
-//! The audit trail. Rows are appended inside the transaction of the read or
-//! write they record, chained by hash per clinic; the database refuses to
-//! change or remove them (triggers in the migrations).
+//! The audit trail. Rows are appended inside the write transaction of the
+//! read or write they record, chained by hash per clinic; the database
+//! refuses to change or remove them (triggers in the migrations).
 
-use carryover_domain::audit::{AuditAction, AuditFields, GENESIS, StoredAuditRow, chain_hash};
+use carryover_domain::audit::{
+    AuditAction, AuditFields, AuditResource, GENESIS, StoredAuditRow, chain_hash,
+};
 use sqlx::{AnyConnection, FromRow};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::{Db, StoreError, time_text};
+use crate::{
+    Db, StoreError, WriteTx,
+    codec::{At, Id},
+    time_text,
+};
+
+/// The clinic id the 'system' chain is filed under (sign-ins of unknown addresses).
+pub const SYSTEM_CLINIC: Uuid = Uuid::nil();
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -28,11 +37,12 @@ impl Outcome {
 
 #[derive(Clone, Debug)]
 pub struct NewAuditEvent {
+    /// `None` files the row in the 'system' chain.
     pub clinic_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
     pub actor_role: Option<&'static str>,
     pub action: AuditAction,
-    pub resource_type: &'static str,
+    pub resource_type: AuditResource,
     pub resource_id: Option<String>,
     pub child_id: Option<Uuid>,
     pub outcome: Outcome,
@@ -40,56 +50,74 @@ pub struct NewAuditEvent {
     pub client_addr: Option<String>,
 }
 
-/// Appends one row. Callers pass their write transaction, so the row commits
+/// Appends one row inside the caller's write transaction, so the row commits
 /// or rolls back with what it records.
 pub async fn append(
-    conn: &mut AnyConnection,
+    tx: &mut WriteTx,
     event: &NewAuditEvent,
     now: OffsetDateTime,
 ) -> Result<(), StoreError> {
+    append_listing(tx, event, &[], now).await
+}
+
+/// Appends one row for a view that showed several children, and the ids of
+/// those children beside it (one chained row, not one per child).
+pub async fn append_listing(
+    tx: &mut WriteTx,
+    event: &NewAuditEvent,
+    children: &[Uuid],
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let clinic = event.clinic_id.unwrap_or(SYSTEM_CLINIC);
     let chain = event.clinic_id.map_or_else(|| "system".to_owned(), |id| id.to_string());
     sqlx::query(
-        "INSERT INTO audit_chain_head (chain, last_seq, last_hash) VALUES ($1, 0, $2) \
-         ON CONFLICT (chain) DO NOTHING",
+        "INSERT INTO audit_chain_head (clinic_id, chain, last_seq, last_hash) VALUES ($1, $2, 0, $3) \
+         ON CONFLICT (clinic_id) DO NOTHING",
     )
+    .bind(Id(clinic))
     .bind(chain.as_str())
     .bind(GENESIS)
-    .execute(&mut *conn)
+    .execute(&mut **tx)
     .await?;
     // The UPDATE locks the head row, so concurrent writers on PostgreSQL take turns.
     let (seq, prev_hash): (i64, String) = sqlx::query_as(
-        "UPDATE audit_chain_head SET last_seq = last_seq + 1 WHERE chain = $1 RETURNING last_seq, last_hash",
+        "UPDATE audit_chain_head SET last_seq = last_seq + 1 WHERE clinic_id = $1 \
+         RETURNING last_seq, last_hash",
     )
-    .bind(chain.as_str())
-    .fetch_one(&mut *conn)
+    .bind(Id(clinic))
+    .fetch_one(&mut **tx)
     .await?;
+    let mut listed: Vec<String> = children.iter().map(Uuid::to_string).collect();
+    listed.sort();
+    listed.dedup();
     let fields = AuditFields {
         audit_event_id: Uuid::now_v7().to_string(),
-        chain: chain.clone(),
+        chain,
         seq,
-        occurred_at: time_text::to_text(now),
+        occurred_at: time_text::to_text(now)?,
         clinic_id: event.clinic_id.map(|id| id.to_string()),
         actor_id: event.actor_id.map(|id| id.to_string()),
         actor_role: event.actor_role.map(str::to_owned),
         action: event.action.as_str().to_owned(),
-        resource_type: event.resource_type.to_owned(),
+        resource_type: event.resource_type.as_str().to_owned(),
         resource_id: event.resource_id.clone(),
         child_id: event.child_id.map(|id| id.to_string()),
         outcome: event.outcome.as_str().to_owned(),
         request_id: event.request_id.map(|id| id.to_string()),
         client_addr: event.client_addr.clone(),
+        children: listed,
     };
     let row_hash = chain_hash(&prev_hash, &fields);
     sqlx::query(
-        "INSERT INTO audit_event (audit_event_id, chain, seq, occurred_at, clinic_id, actor_id, actor_role, \
+        "INSERT INTO audit_event (clinic_id, seq, audit_event_id, chain, occurred_at, actor_id, actor_role, \
          action, resource_type, resource_id, child_id, outcome, request_id, client_addr, prev_hash, row_hash) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
     )
+    .bind(Id(clinic))
+    .bind(seq)
     .bind(fields.audit_event_id.as_str())
     .bind(fields.chain.as_str())
-    .bind(fields.seq)
     .bind(fields.occurred_at.as_str())
-    .bind(fields.clinic_id.clone())
     .bind(fields.actor_id.clone())
     .bind(fields.actor_role.clone())
     .bind(fields.action.as_str())
@@ -101,20 +129,29 @@ pub async fn append(
     .bind(fields.client_addr.clone())
     .bind(prev_hash.as_str())
     .bind(row_hash.as_str())
-    .execute(&mut *conn)
+    .execute(&mut **tx)
     .await?;
-    sqlx::query("UPDATE audit_chain_head SET last_hash = $1 WHERE chain = $2")
+    for child in &fields.children {
+        sqlx::query("INSERT INTO audit_event_child (clinic_id, seq, child_id) VALUES ($1, $2, $3)")
+            .bind(Id(clinic))
+            .bind(seq)
+            .bind(child.as_str())
+            .execute(&mut **tx)
+            .await?;
+    }
+    sqlx::query("UPDATE audit_chain_head SET last_hash = $2 WHERE clinic_id = $1")
+        .bind(Id(clinic))
         .bind(row_hash.as_str())
-        .bind(chain.as_str())
-        .execute(&mut *conn)
+        .execute(&mut **tx)
         .await?;
     Ok(())
 }
 
 /// One line of an audit view, with the actor's name for people to read.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, FromRow)]
 pub struct AuditEntry {
-    pub occurred_at: String,
+    pub seq: i64,
+    pub occurred_at: At,
     pub actor_id: Option<String>,
     pub actor_name: Option<String>,
     pub actor_role: Option<String>,
@@ -126,51 +163,21 @@ pub struct AuditEntry {
     pub outcome: String,
     pub request_id: Option<String>,
     pub client_addr: Option<String>,
+    /// How many children a list view showed (0 for any other row).
+    pub listed: i64,
 }
 
-#[derive(FromRow)]
-struct EntryRow {
-    occurred_at: String,
-    actor_id: Option<String>,
-    actor_name: Option<String>,
-    actor_role: Option<String>,
-    action: String,
-    resource_type: String,
-    resource_id: Option<String>,
-    child_id: Option<String>,
-    child_name: Option<String>,
-    outcome: String,
-    request_id: Option<String>,
-    client_addr: Option<String>,
-}
-
-impl From<EntryRow> for AuditEntry {
-    fn from(r: EntryRow) -> Self {
-        AuditEntry {
-            occurred_at: r.occurred_at,
-            actor_id: r.actor_id,
-            actor_name: r.actor_name,
-            actor_role: r.actor_role,
-            action: r.action,
-            resource_type: r.resource_type,
-            resource_id: r.resource_id,
-            child_id: r.child_id,
-            child_name: r.child_name,
-            outcome: r.outcome,
-            request_id: r.request_id,
-            client_addr: r.client_addr,
-        }
-    }
-}
-
-const ENTRY_SELECT: &str = "SELECT a.occurred_at, a.actor_id, p.display_name AS actor_name, a.actor_role, \
+const ENTRY_COLUMNS: &str = "a.seq, a.occurred_at, a.actor_id, p.display_name AS actor_name, a.actor_role, \
      a.action, a.resource_type, a.resource_id, a.child_id, c.preferred_name AS child_name, a.outcome, \
-     a.request_id, a.client_addr FROM audit_event a \
-     LEFT JOIN person p ON p.person_id = a.actor_id \
-     LEFT JOIN child c ON c.child_id = a.child_id AND c.clinic_id = a.clinic_id";
+     a.request_id, a.client_addr, \
+     (SELECT COUNT(*) FROM audit_event_child n WHERE n.clinic_id = a.clinic_id AND n.seq = a.seq) AS listed";
 
-/// Every access to one child recorded in this clinic, newest first.
-/// `staff_only` keeps the rows of clinic staff (what a guardian is shown).
+const ENTRY_JOINS: &str = "LEFT JOIN person p ON p.clinic_id = a.clinic_id AND p.person_id = a.actor_id \
+     LEFT JOIN child c ON c.clinic_id = a.clinic_id AND c.child_id = a.child_id";
+
+/// Every access to one child recorded in this clinic, newest first: rows
+/// about the child, and list views that showed it. `staff_only` keeps the
+/// rows of clinic staff (what a guardian is shown).
 pub async fn for_child(
     conn: &mut AnyConnection,
     clinic_id: Uuid,
@@ -179,16 +186,19 @@ pub async fn for_child(
 ) -> Result<Vec<AuditEntry>, StoreError> {
     let staff = if staff_only { " AND a.actor_role IN ('admin', 'therapist')" } else { "" };
     let sql = format!(
-        "{ENTRY_SELECT} WHERE a.clinic_id = $1 AND a.child_id = $2{staff} ORDER BY a.occurred_at DESC, a.seq DESC"
+        "SELECT {ENTRY_COLUMNS} FROM audit_event a {ENTRY_JOINS} \
+         WHERE a.clinic_id = $1 AND a.child_id = $2{staff} \
+         UNION ALL \
+         SELECT {ENTRY_COLUMNS} FROM audit_event_child x \
+         JOIN audit_event a ON a.clinic_id = x.clinic_id AND a.seq = x.seq {ENTRY_JOINS} \
+         WHERE x.clinic_id = $1 AND x.child_id = $2{staff} \
+         ORDER BY seq DESC"
     );
-    Ok(sqlx::query_as::<_, EntryRow>(sqlx::AssertSqlSafe(sql))
-        .bind(clinic_id.to_string())
-        .bind(child_id.to_string())
+    Ok(sqlx::query_as::<_, AuditEntry>(sqlx::AssertSqlSafe(sql))
+        .bind(Id(clinic_id))
+        .bind(Id(child_id))
         .fetch_all(conn)
-        .await?
-        .into_iter()
-        .map(AuditEntry::from)
-        .collect())
+        .await?)
 }
 
 /// Everything one person did in this clinic, newest first.
@@ -198,25 +208,23 @@ pub async fn by_actor(
     person_id: Uuid,
 ) -> Result<Vec<AuditEntry>, StoreError> {
     let sql = format!(
-        "{ENTRY_SELECT} WHERE a.clinic_id = $1 AND a.actor_id = $2 ORDER BY a.occurred_at DESC, a.seq DESC"
+        "SELECT {ENTRY_COLUMNS} FROM audit_event a {ENTRY_JOINS} \
+         WHERE a.clinic_id = $1 AND a.actor_id = $2 ORDER BY a.seq DESC"
     );
-    Ok(sqlx::query_as::<_, EntryRow>(sqlx::AssertSqlSafe(sql))
-        .bind(clinic_id.to_string())
-        .bind(person_id.to_string())
+    Ok(sqlx::query_as::<_, AuditEntry>(sqlx::AssertSqlSafe(sql))
+        .bind(Id(clinic_id))
+        .bind(Id(person_id))
         .fetch_all(conn)
-        .await?
-        .into_iter()
-        .map(AuditEntry::from)
-        .collect())
+        .await?)
 }
 
 #[derive(FromRow)]
 struct StoredRow {
+    clinic_id: Id,
     audit_event_id: String,
     chain: String,
     seq: i64,
     occurred_at: String,
-    clinic_id: Option<String>,
     actor_id: Option<String>,
     actor_role: Option<String>,
     action: String,
@@ -231,44 +239,63 @@ struct StoredRow {
 }
 
 impl Db {
-    /// The names of every audit chain.
-    pub async fn audit_chains(&self) -> Result<Vec<String>, StoreError> {
-        Ok(sqlx::query_scalar("SELECT DISTINCT chain FROM audit_event ORDER BY chain")
-            .fetch_all(self.reader())
-            .await?)
+    /// The clinic id of every audit chain (the nil id is the 'system' chain).
+    pub async fn audit_chains(&self) -> Result<Vec<Uuid>, StoreError> {
+        let ids: Vec<Id> = sqlx::query_scalar(
+            "SELECT clinic_id FROM audit_chain_head UNION SELECT clinic_id FROM audit_event ORDER BY 1",
+        )
+        .fetch_all(self.reader())
+        .await?;
+        Ok(ids.into_iter().map(|id| id.0).collect())
     }
 
     /// One chain's rows in order, as stored.
-    pub async fn audit_chain(&self, chain: &str) -> Result<Vec<StoredAuditRow>, StoreError> {
+    pub async fn audit_chain(&self, clinic_id: Uuid) -> Result<Vec<StoredAuditRow>, StoreError> {
+        let mut conn = self.read_conn().await?;
         let rows: Vec<StoredRow> = sqlx::query_as(
-            "SELECT audit_event_id, chain, seq, occurred_at, clinic_id, actor_id, actor_role, action, \
+            "SELECT clinic_id, audit_event_id, chain, seq, occurred_at, actor_id, actor_role, action, \
              resource_type, resource_id, child_id, outcome, request_id, client_addr, prev_hash, row_hash \
-             FROM audit_event WHERE chain = $1 ORDER BY seq",
+             FROM audit_event WHERE clinic_id = $1 ORDER BY seq",
         )
-        .bind(chain)
-        .fetch_all(self.reader())
+        .bind(Id(clinic_id))
+        .fetch_all(&mut *conn)
         .await?;
+        let listed: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT seq, child_id FROM audit_event_child WHERE clinic_id = $1 ORDER BY seq, child_id",
+        )
+        .bind(Id(clinic_id))
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut listed = listed.into_iter().peekable();
         Ok(rows
             .into_iter()
-            .map(|r| StoredAuditRow {
-                fields: AuditFields {
-                    audit_event_id: r.audit_event_id,
-                    chain: r.chain,
-                    seq: r.seq,
-                    occurred_at: r.occurred_at,
-                    clinic_id: r.clinic_id,
-                    actor_id: r.actor_id,
-                    actor_role: r.actor_role,
-                    action: r.action,
-                    resource_type: r.resource_type,
-                    resource_id: r.resource_id,
-                    child_id: r.child_id,
-                    outcome: r.outcome,
-                    request_id: r.request_id,
-                    client_addr: r.client_addr,
-                },
-                prev_hash: r.prev_hash,
-                row_hash: r.row_hash,
+            .map(|r| {
+                let mut children = Vec::new();
+                while let Some((_, child)) = listed.next_if(|(seq, _)| *seq <= r.seq) {
+                    children.push(child);
+                }
+                StoredAuditRow {
+                    fields: AuditFields {
+                        audit_event_id: r.audit_event_id,
+                        chain: r.chain,
+                        seq: r.seq,
+                        occurred_at: r.occurred_at,
+                        clinic_id: (r.clinic_id.0 != SYSTEM_CLINIC)
+                            .then(|| r.clinic_id.0.to_string()),
+                        actor_id: r.actor_id,
+                        actor_role: r.actor_role,
+                        action: r.action,
+                        resource_type: r.resource_type,
+                        resource_id: r.resource_id,
+                        child_id: r.child_id,
+                        outcome: r.outcome,
+                        request_id: r.request_id,
+                        client_addr: r.client_addr,
+                        children,
+                    },
+                    prev_hash: r.prev_hash,
+                    row_hash: r.row_hash,
+                }
             })
             .collect())
     }

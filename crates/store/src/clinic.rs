@@ -1,8 +1,14 @@
-use sqlx::{Any, FromRow, Transaction};
+//! Clinics, the tenants, and the settings each chooses for itself.
+
+use carryover_domain::clinic::ClinicSettings;
+use sqlx::{AnyConnection, FromRow};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::{Db, StoreError, time_text};
+use crate::{
+    Db, StoreError, WriteTx,
+    codec::{At, Flag, Id},
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clinic {
@@ -10,6 +16,18 @@ pub struct Clinic {
     pub name: String,
     pub is_demo: bool,
     pub created_at: OffsetDateTime,
+    pub time_zone: String,
+    pub copm_threshold: u8,
+}
+
+impl Clinic {
+    pub fn settings(&self) -> ClinicSettings {
+        ClinicSettings {
+            name: self.name.clone(),
+            time_zone: self.time_zone.clone(),
+            copm_threshold: self.copm_threshold,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -20,48 +38,78 @@ pub struct NewClinic {
 
 #[derive(FromRow)]
 struct ClinicRow {
-    clinic_id: String,
+    clinic_id: Id,
     name: String,
-    is_demo: i64,
-    created_at: String,
+    is_demo: Flag,
+    created_at: At,
+    time_zone: String,
+    copm_threshold: i64,
 }
 
-impl TryFrom<ClinicRow> for Clinic {
-    type Error = StoreError;
-    fn try_from(row: ClinicRow) -> Result<Self, StoreError> {
-        Ok(Clinic {
-            clinic_id: parse_id(&row.clinic_id)?,
+impl From<ClinicRow> for Clinic {
+    fn from(row: ClinicRow) -> Self {
+        Clinic {
+            clinic_id: row.clinic_id.0,
             name: row.name,
-            is_demo: row.is_demo == 1,
-            created_at: time_text::from_text(&row.created_at)?,
-        })
+            is_demo: row.is_demo.0,
+            created_at: row.created_at.0,
+            time_zone: row.time_zone,
+            copm_threshold: u8::try_from(row.copm_threshold).unwrap_or(2),
+        }
     }
 }
 
-pub(crate) fn parse_id(text: &str) -> Result<Uuid, StoreError> {
-    Uuid::parse_str(text).map_err(|_| StoreError::Corrupt(format!("id {text:?}")))
+const CLINIC_COLUMNS: &str = "clinic_id, name, is_demo, created_at, time_zone, copm_threshold";
+
+/// Inserts a clinic inside the caller's write transaction.
+pub async fn insert_clinic(
+    tx: &mut WriteTx,
+    new: &NewClinic,
+    now: OffsetDateTime,
+) -> Result<Clinic, StoreError> {
+    let id = Uuid::now_v7();
+    sqlx::query(
+        "INSERT INTO clinic (clinic_id, name, is_demo, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(Id(id))
+    .bind(new.name.as_str())
+    .bind(Flag(new.is_demo))
+    .bind(At(now))
+    .execute(&mut **tx)
+    .await?;
+    clinic(tx, id).await?.ok_or(StoreError::NotFound)
+}
+
+pub async fn clinic(
+    conn: &mut AnyConnection,
+    clinic_id: Uuid,
+) -> Result<Option<Clinic>, StoreError> {
+    let sql = format!("SELECT {CLINIC_COLUMNS} FROM clinic WHERE clinic_id = $1");
+    Ok(sqlx::query_as::<_, ClinicRow>(sqlx::AssertSqlSafe(sql))
+        .bind(Id(clinic_id))
+        .fetch_optional(conn)
+        .await?
+        .map(Clinic::from))
+}
+
+pub async fn update_settings(
+    tx: &mut WriteTx,
+    clinic_id: Uuid,
+    settings: &ClinicSettings,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE clinic SET name = $2, time_zone = $3, copm_threshold = $4 WHERE clinic_id = $1",
+    )
+    .bind(Id(clinic_id))
+    .bind(settings.name.as_str())
+    .bind(settings.time_zone.as_str())
+    .bind(i64::from(settings.copm_threshold))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 impl Db {
-    /// Inserts a clinic inside the caller's write transaction.
-    pub async fn insert_clinic(
-        tx: &mut Transaction<'static, Any>,
-        new: &NewClinic,
-        id: Uuid,
-        now: OffsetDateTime,
-    ) -> Result<Clinic, StoreError> {
-        sqlx::query(
-            "INSERT INTO clinic (clinic_id, name, is_demo, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id.to_string())
-        .bind(new.name.as_str())
-        .bind(i64::from(new.is_demo))
-        .bind(time_text::to_text(now))
-        .execute(&mut **tx)
-        .await?;
-        Ok(Clinic { clinic_id: id, name: new.name.clone(), is_demo: new.is_demo, created_at: now })
-    }
-
     /// Creates a clinic in its own transaction.
     pub async fn create_clinic(
         &self,
@@ -69,7 +117,7 @@ impl Db {
         now: OffsetDateTime,
     ) -> Result<Clinic, StoreError> {
         let mut tx = self.begin_write().await?;
-        let clinic = Self::insert_clinic(&mut tx, new, Uuid::now_v7(), now).await?;
+        let clinic = insert_clinic(&mut tx, new, now).await?;
         tx.commit().await?;
         Ok(clinic)
     }
@@ -79,23 +127,20 @@ impl Db {
     }
 
     pub async fn list_clinics(&self) -> Result<Vec<Clinic>, StoreError> {
-        sqlx::query_as::<_, ClinicRow>(
-            "SELECT clinic_id, name, is_demo, created_at FROM clinic ORDER BY clinic_id",
-        )
-        .fetch_all(self.reader())
-        .await?
-        .into_iter()
-        .map(Clinic::try_from)
-        .collect()
+        let sql = format!("SELECT {CLINIC_COLUMNS} FROM clinic ORDER BY clinic_id");
+        Ok(sqlx::query_as::<_, ClinicRow>(sqlx::AssertSqlSafe(sql))
+            .fetch_all(self.reader())
+            .await?
+            .into_iter()
+            .map(Clinic::from)
+            .collect())
     }
 
     pub async fn demo_clinic(&self) -> Result<Option<Clinic>, StoreError> {
-        sqlx::query_as::<_, ClinicRow>(
-            "SELECT clinic_id, name, is_demo, created_at FROM clinic WHERE is_demo = 1",
-        )
-        .fetch_optional(self.reader())
-        .await?
-        .map(Clinic::try_from)
-        .transpose()
+        let sql = format!("SELECT {CLINIC_COLUMNS} FROM clinic WHERE is_demo = 1");
+        Ok(sqlx::query_as::<_, ClinicRow>(sqlx::AssertSqlSafe(sql))
+            .fetch_optional(self.reader())
+            .await?
+            .map(Clinic::from))
     }
 }

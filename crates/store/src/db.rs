@@ -7,12 +7,46 @@ use sqlx::{
 
 use crate::{StoreError, migrate};
 
-/// A write transaction: functions that take `&mut AnyConnection` run inside it.
-pub type WriteTx = Transaction<'static, Any>;
+/// A write transaction, made only by [`Db::begin_write`]. Functions that
+/// write (and `audit::append`) take `&mut WriteTx`, so no write and no audit
+/// row can land on a read-only connection; reads take `&mut AnyConnection`,
+/// which a `WriteTx` derefs to.
+pub struct WriteTx(Transaction<'static, Any>);
+
+impl WriteTx {
+    /// Commits; what it wrote is durable once this returns.
+    pub async fn commit(self) -> Result<(), StoreError> {
+        Ok(self.0.commit().await?)
+    }
+
+    /// Rolls back explicitly (dropping a `WriteTx` rolls back too).
+    pub async fn rollback(self) -> Result<(), StoreError> {
+        Ok(self.0.rollback().await?)
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl std::fmt::Debug for WriteTx {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WriteTx")
+    }
+}
 
 /// Commits a write transaction; what it wrote is durable once this returns.
 pub async fn commit(tx: WriteTx) -> Result<(), StoreError> {
-    Ok(tx.commit().await?)
+    tx.commit().await
 }
 
 /// Which database is underneath. Only set-up, migrations and backups look at it.
@@ -58,8 +92,10 @@ const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FU
      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
 const SQLITE_READER_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA query_only = ON;";
 
-/// How long a request may wait for the single SQLite writer before giving up.
-const WRITER_WAIT: Duration = Duration::from_secs(60);
+/// How long a request may wait for the single SQLite writer before giving
+/// up. Shorter than the web layer's 30-second request limit, so that a
+/// queued writer fails with a clear "busy" answer instead of being cut off.
+const WRITER_WAIT: Duration = Duration::from_secs(20);
 
 /// A `sqlite://` URL for a file path: `%`, `?` and `#` in folder names are
 /// escaped, since the driver reads the path as a URL.
@@ -145,12 +181,12 @@ impl Db {
 
     /// Starts a write transaction. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so a transaction never fails half-way on an upgrade.
-    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, StoreError> {
+    pub async fn begin_write(&self) -> Result<WriteTx, StoreError> {
         let tx = match self.backend {
             Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.writer.begin().await?,
         };
-        Ok(tx)
+        Ok(WriteTx(tx))
     }
 
     /// A pooled read-only connection (on PostgreSQL, any pooled connection).
@@ -161,6 +197,13 @@ impl Db {
     /// Applies every pending migration. Safe to call from several processes at once.
     pub async fn migrate(&self) -> Result<Vec<i64>, StoreError> {
         migrate::run(self).await
+    }
+
+    /// Applies pending migrations up to `last` only: for tests that build a
+    /// database as an older release left it, then upgrade it.
+    #[doc(hidden)]
+    pub async fn migrate_up_to(&self, last: i64) -> Result<Vec<i64>, StoreError> {
+        migrate::run_up_to(self, last).await
     }
 
     /// True when the database answers and holds every migration this build knows.

@@ -1,28 +1,21 @@
-//! Single-use links to join Carryover or to reset a password.
+//! Single-use links to join Carryover or to reset a password, filed under
+//! the clinic the link names.
 
+use carryover_domain::code_enum;
 use sqlx::{AnyConnection, FromRow};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::{
-    StoreError,
-    clinic::parse_id,
-    people::{PERSON_COLUMNS, Person, PersonRow},
-    time_text,
+    StoreError, WriteTx,
+    codec::{At, Code, Id},
+    people::{Account, PERSON_COLUMNS, PersonRow},
 };
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Purpose {
-    Join,
-    Reset,
-}
-
-impl Purpose {
-    fn as_str(self) -> &'static str {
-        match self {
-            Purpose::Join => "join",
-            Purpose::Reset => "reset",
-        }
+code_enum! {
+    pub enum Purpose {
+        Join = "join",
+        Reset = "reset",
     }
 }
 
@@ -37,24 +30,24 @@ pub struct NewInvitation {
 }
 
 pub async fn insert_invitation(
-    conn: &mut AnyConnection,
+    tx: &mut WriteTx,
     new: &NewInvitation,
     now: OffsetDateTime,
 ) -> Result<Uuid, StoreError> {
     let invitation_id = Uuid::now_v7();
     sqlx::query(
-        "INSERT INTO invitation (invitation_id, clinic_id, person_id, token_hash, purpose, created_by, \
+        "INSERT INTO invitation (clinic_id, invitation_id, person_id, token_hash, purpose, created_by, \
          created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(invitation_id.to_string())
-    .bind(new.clinic_id.to_string())
-    .bind(new.person_id.to_string())
+    .bind(Id(new.clinic_id))
+    .bind(Id(invitation_id))
+    .bind(Id(new.person_id))
     .bind(new.token_hash.as_str())
-    .bind(new.purpose.as_str())
-    .bind(new.created_by.map(|id| id.to_string()))
-    .bind(time_text::to_text(now))
-    .bind(time_text::to_text(new.expires_at))
-    .execute(conn)
+    .bind(Code(new.purpose))
+    .bind(new.created_by.map(Id))
+    .bind(At(now))
+    .bind(At(new.expires_at))
+    .execute(&mut **tx)
     .await?;
     Ok(invitation_id)
 }
@@ -63,13 +56,13 @@ pub async fn insert_invitation(
 pub struct OpenInvitation {
     pub invitation_id: Uuid,
     pub purpose: Purpose,
-    pub person: Person,
+    pub account: Account,
 }
 
 #[derive(FromRow)]
 struct InvitationRow {
-    invitation_id: String,
-    purpose: String,
+    invitation_id: Id,
+    purpose: Code<Purpose>,
     #[sqlx(flatten)]
     person: PersonRow,
 }
@@ -77,42 +70,44 @@ struct InvitationRow {
 /// An invitation that is unused, unexpired, and for an active person.
 pub async fn open_invitation(
     conn: &mut AnyConnection,
+    clinic_id: Uuid,
     token_hash: &str,
     now: OffsetDateTime,
 ) -> Result<Option<OpenInvitation>, StoreError> {
     let sql = format!(
         "SELECT i.invitation_id, i.purpose, {PERSON_COLUMNS} FROM invitation i \
-         JOIN person p ON p.person_id = i.person_id \
-         WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > $2 AND p.is_active = 1"
+         JOIN person p ON p.clinic_id = i.clinic_id AND p.person_id = i.person_id \
+         WHERE i.clinic_id = $1 AND i.token_hash = $2 AND i.used_at IS NULL AND i.expires_at > $3 \
+         AND p.is_active = 1"
     );
-    let Some(row) = sqlx::query_as::<_, InvitationRow>(sqlx::AssertSqlSafe(sql))
+    Ok(sqlx::query_as::<_, InvitationRow>(sqlx::AssertSqlSafe(sql))
+        .bind(Id(clinic_id))
         .bind(token_hash)
-        .bind(time_text::to_text(now))
+        .bind(At(now))
         .fetch_optional(conn)
         .await?
-    else {
-        return Ok(None);
-    };
-    Ok(Some(OpenInvitation {
-        invitation_id: parse_id(&row.invitation_id)?,
-        purpose: if row.purpose == "reset" { Purpose::Reset } else { Purpose::Join },
-        person: row.person.into_person()?.0,
-    }))
+        .map(|row| OpenInvitation {
+            invitation_id: row.invitation_id.0,
+            purpose: row.purpose.0,
+            account: row.person.into_account(),
+        }))
 }
 
-/// Marks an invitation used. False when another request used it first:
-/// the `used_at IS NULL` condition makes the link single-use under races.
+/// Marks an invitation used; false when it was used already, which keeps it
+/// single-use under races.
 pub async fn use_invitation(
-    conn: &mut AnyConnection,
+    tx: &mut WriteTx,
+    clinic_id: Uuid,
     invitation_id: Uuid,
     now: OffsetDateTime,
 ) -> Result<bool, StoreError> {
     let done = sqlx::query(
-        "UPDATE invitation SET used_at = $1 WHERE invitation_id = $2 AND used_at IS NULL",
+        "UPDATE invitation SET used_at = $3 WHERE clinic_id = $1 AND invitation_id = $2 AND used_at IS NULL",
     )
-    .bind(time_text::to_text(now))
-    .bind(invitation_id.to_string())
-    .execute(conn)
+    .bind(Id(clinic_id))
+    .bind(Id(invitation_id))
+    .bind(At(now))
+    .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
 }

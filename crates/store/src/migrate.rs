@@ -2,7 +2,7 @@
 //! same number and name in `migrations/sqlite` and `migrations/postgres`. The
 //! store tests compare the resulting schemas. A released migration is never edited.
 
-use sqlx::{Acquire, Row};
+use sqlx::Row;
 
 use crate::{Backend, Db, StoreError, time_text};
 
@@ -26,8 +26,12 @@ macro_rules! migration {
     };
 }
 
-pub const MIGRATIONS: &[Migration] =
-    &[migration!(1, "0001_foundation"), migration!(2, "0002_people_and_audit")];
+pub const MIGRATIONS: &[Migration] = &[
+    migration!(1, "0001_foundation"),
+    migration!(2, "0002_people_and_audit"),
+    migration!(3, "0003_tenant_keys"),
+    migration!(4, "0004_clinic_settings"),
+];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (
     version BIGINT PRIMARY KEY,
@@ -39,8 +43,13 @@ const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (
 const PG_LOCK: &str = "SELECT 1 AS locked FROM pg_advisory_xact_lock(7406220611)";
 
 pub(crate) async fn run(db: &Db) -> Result<Vec<i64>, StoreError> {
+    run_up_to(db, i64::MAX).await
+}
+
+/// Applies pending migrations up to and including `last`.
+pub(crate) async fn run_up_to(db: &Db, last: i64) -> Result<Vec<i64>, StoreError> {
     let mut tx = db.begin_write().await?;
-    let conn = tx.acquire().await?;
+    let conn: &mut sqlx::AnyConnection = &mut tx;
     if db.backend() == Backend::Postgres {
         sqlx::query(PG_LOCK).execute(&mut *conn).await?;
     }
@@ -52,7 +61,7 @@ pub(crate) async fn run(db: &Db) -> Result<Vec<i64>, StoreError> {
         .map(|row| row.try_get::<i64, _>(0))
         .collect::<Result<_, _>>()?;
     let mut applied = Vec::new();
-    for migration in MIGRATIONS.iter().filter(|m| !done.contains(&m.version)) {
+    for migration in MIGRATIONS.iter().filter(|m| !done.contains(&m.version) && m.version <= last) {
         let sql = match db.backend() {
             Backend::Sqlite => migration.sqlite,
             Backend::Postgres => migration.postgres,
@@ -61,7 +70,7 @@ pub(crate) async fn run(db: &Db) -> Result<Vec<i64>, StoreError> {
         sqlx::query("INSERT INTO schema_migration (version, name, applied_at) VALUES ($1, $2, $3)")
             .bind(migration.version)
             .bind(migration.name)
-            .bind(time_text::to_text(time::OffsetDateTime::now_utc()))
+            .bind(time_text::to_text(time::OffsetDateTime::now_utc())?)
             .execute(&mut *conn)
             .await?;
         tracing::info!(version = migration.version, name = migration.name, "applied migration");

@@ -4,7 +4,7 @@
 use sqlx::{AnyConnection, FromRow};
 use time::OffsetDateTime;
 
-use crate::{StoreError, time_text};
+use crate::{StoreError, codec::At};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Throttle {
@@ -16,8 +16,8 @@ pub struct Throttle {
 #[derive(FromRow)]
 struct ThrottleRow {
     failures: i64,
-    window_started_at: String,
-    blocked_until: Option<String>,
+    window_started_at: At,
+    blocked_until: Option<At>,
 }
 
 pub async fn throttle(conn: &mut AnyConnection, key: &str) -> Result<Option<Throttle>, StoreError> {
@@ -27,14 +27,11 @@ pub async fn throttle(conn: &mut AnyConnection, key: &str) -> Result<Option<Thro
     .bind(key)
     .fetch_optional(conn)
     .await?;
-    row.map(|r| {
-        Ok(Throttle {
-            failures: r.failures,
-            window_started_at: time_text::from_text(&r.window_started_at)?,
-            blocked_until: r.blocked_until.as_deref().map(time_text::from_text).transpose()?,
-        })
-    })
-    .transpose()
+    Ok(row.map(|r| Throttle {
+        failures: r.failures,
+        window_started_at: r.window_started_at.0,
+        blocked_until: r.blocked_until.map(|b| b.0),
+    }))
 }
 
 pub async fn save_throttle(
@@ -50,8 +47,8 @@ pub async fn save_throttle(
     )
     .bind(key)
     .bind(value.failures)
-    .bind(time_text::to_text(value.window_started_at))
-    .bind(value.blocked_until.map(time_text::to_text))
+    .bind(At(value.window_started_at))
+    .bind(value.blocked_until.map(At))
     .execute(conn)
     .await?;
     Ok(())

@@ -1,19 +1,17 @@
 //! What the `admin` and `audit` commands do, apart from parsing their flags.
 
-use carryover_domain::{
-    audit::verify_chain,
-    email::Email,
-    people::{Role, parse_name},
-};
-use carryover_store::{
-    Db, NewClinic,
-    invitation::Purpose,
-    people::{self, NewPerson},
-};
-use time::OffsetDateTime;
-use uuid::Uuid;
+use std::sync::Arc;
 
-use crate::invitations;
+use carryover_domain::audit::verify_chain;
+use carryover_ops::{
+    Db, OpError, Ops, clinics,
+    clock::SystemClock,
+    passwords::{PasswordCost, PasswordHasher},
+    secrets,
+};
+use carryover_store::audit::SYSTEM_CLINIC;
+
+use crate::links;
 
 /// Creates a clinic with its first admin and returns the text to print,
 /// holding the admin's single-use invitation link.
@@ -24,43 +22,26 @@ pub async fn create_clinic(
     admin_name: Option<&str>,
     base_url: &str,
 ) -> anyhow::Result<String> {
-    let clinic_name = parse_name(name)
-        .ok_or_else(|| anyhow::anyhow!("the clinic needs a name of 1 to 100 characters"))?;
-    let email = Email::parse(admin_email)
-        .ok_or_else(|| anyhow::anyhow!("{admin_email:?} is not an email address"))?;
-    let display_name = admin_name
-        .and_then(parse_name)
-        .unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("admin").to_owned());
-    let now = OffsetDateTime::now_utc();
-    let mut tx = db.begin_write().await?;
-    let clinic = Db::insert_clinic(
-        &mut tx,
-        &NewClinic { name: clinic_name.clone(), is_demo: false },
-        Uuid::now_v7(),
-        now,
-    )
-    .await?;
-    let new = NewPerson {
-        clinic_id: clinic.clinic_id,
-        email: email.as_str().to_owned(),
-        display_name,
-        role: Role::Admin,
-        lang: "en".into(),
+    let ops = Ops {
+        db: db.clone(),
+        clock: Arc::new(SystemClock),
+        secrets: secrets::random(),
+        // No password is hashed here: the admin sets theirs through the link.
+        passwords: PasswordHasher::new(PasswordCost::Fast)?,
     };
-    let admin = match people::insert_person(&mut tx, &new, now).await {
-        Ok(admin) => admin,
-        Err(carryover_store::StoreError::Conflict { .. }) => {
-            anyhow::bail!("{email} already has an account")
+    let created = match clinics::create_with_admin(&ops, name, admin_email, admin_name).await {
+        Ok(created) => created,
+        Err(OpError::Invalid(fields)) => {
+            let problems: Vec<String> =
+                fields.iter().map(|f| format!("{}: {}", f.field, f.code)).collect();
+            anyhow::bail!("cannot create the clinic ({})", problems.join(", "))
         }
-        Err(e) => return Err(e.into()),
+        Err(other) => return Err(other.into()),
     };
-    let token = invitations::issue(&mut tx, &admin, Purpose::Join, None, now)
-        .await
-        .map_err(|e| anyhow::anyhow!("creating the invitation: {e}"))?;
-    carryover_store::commit(tx).await?;
-    let link = invitations::link(base_url.trim_end_matches('/'), &token);
+    let link = links::invitation_link(base_url.trim_end_matches('/'), &created.invitation.token);
     Ok(format!(
-        "Created the clinic {clinic_name:?}.\nSend this link to {email}; it works once, for 7 days:\n{link}"
+        "Created the clinic {:?}.\nSend this link to {}; it works once, for 7 days:\n{link}",
+        created.clinic_name, created.admin_email
     ))
 }
 
@@ -73,14 +54,15 @@ pub struct AuditReport {
 pub async fn verify_audit(db: &Db) -> anyhow::Result<AuditReport> {
     let mut lines = Vec::new();
     let mut intact = true;
-    for chain in db.audit_chains().await? {
-        let rows = db.audit_chain(&chain).await?;
+    for clinic in db.audit_chains().await? {
+        let name = if clinic == SYSTEM_CLINIC { "system".to_owned() } else { clinic.to_string() };
+        let rows = db.audit_chain(clinic).await?;
         match verify_chain(&rows) {
-            Ok(count) => lines.push(format!("chain {chain}: {count} rows, intact")),
+            Ok(count) => lines.push(format!("chain {name}: {count} rows, intact")),
             Err(broken) => {
                 intact = false;
                 lines.push(format!(
-                    "chain {chain}: BROKEN at row {} (audit_event_id {}): {}",
+                    "chain {name}: BROKEN at row {} (audit_event_id {}): {}",
                     broken.seq, broken.audit_event_id, broken.reason
                 ));
             }

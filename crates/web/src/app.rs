@@ -2,24 +2,25 @@ use std::{future::Future, net::SocketAddr, sync::Arc};
 
 use anyhow::Context;
 use axum::{Router, extract::DefaultBodyLimit, middleware};
-use carryover_store::Db;
+use carryover_ops::{Db, Ops, clock::Clock, passwords::PasswordHasher, secrets};
 use tokio::net::TcpListener;
 
-use crate::{
-    auth::password::PasswordHasher, clock::Clock, config::Config, error, i18n::Catalog,
-    metrics::Metrics, routes, security, telemetry,
-};
+use crate::{config::Config, error, i18n::Catalog, metrics::Metrics, routes, security, telemetry};
 
 /// What every handler can reach. Nothing here holds data that must survive
 /// the process: several processes may serve one PostgreSQL.
 #[derive(Clone, Debug)]
 pub struct AppState {
-    pub db: Db,
+    pub ops: Ops,
     pub catalog: Arc<Catalog>,
-    pub clock: Arc<dyn Clock>,
     pub metrics: Arc<Metrics>,
-    pub passwords: PasswordHasher,
     pub settings: Arc<Settings>,
+}
+
+impl AppState {
+    pub fn db(&self) -> &Db {
+        &self.ops.db
+    }
 }
 
 /// The parts of the config that requests need.
@@ -41,12 +42,16 @@ pub struct Application {
 impl Application {
     /// Binds the listener and builds the router on an already migrated database.
     pub async fn build(config: &Config, db: Db, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
-        let state = AppState {
+        let ops = Ops {
             db,
-            catalog: Arc::new(Catalog::load()?),
             clock,
-            metrics: Arc::new(Metrics::default()),
+            secrets: secrets::random(),
             passwords: PasswordHasher::new(config.password_cost)?,
+        };
+        let state = AppState {
+            ops,
+            catalog: Arc::new(Catalog::load()?),
+            metrics: Arc::new(Metrics::default()),
             settings: Arc::new(Settings {
                 behind_tls_proxy: config.behind_tls_proxy,
                 public_url: config.public_url.clone(),
@@ -77,7 +82,7 @@ impl Application {
             .with_graceful_shutdown(shutdown)
             .await
             .context("server failed")?;
-        state.db.close().await;
+        state.ops.db.close().await;
         tracing::info!("stopped");
         Ok(())
     }

@@ -1,8 +1,30 @@
 //! Audit rows in words for pages, and as CSV for download.
 
-use carryover_store::audit::AuditEntry;
+use carryover_ops::audit_logs::AuditEntry;
+use time::format_description::well_known::Rfc3339;
 
-use crate::{i18n::Tr, pages::AuditRow};
+use crate::i18n::Tr;
+
+/// One row of an audit table, in words.
+#[derive(Clone, Debug)]
+pub struct AuditRow {
+    pub when: String,
+    pub who: String,
+    pub what: String,
+    pub child: String,
+}
+
+fn utc_text(entry: &AuditEntry) -> String {
+    let at = entry.occurred_at.0;
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute()
+    )
+}
 
 pub fn describe(t: &Tr, entries: &[AuditEntry]) -> Vec<AuditRow> {
     entries
@@ -16,11 +38,15 @@ pub fn describe(t: &Tr, entries: &[AuditEntry]) -> Vec<AuditRow> {
             let action = t.get(&format!("audit-action-{}", e.action));
             let mut what =
                 format!("{action} · {}", t.get(&format!("audit-resource-{}", e.resource_type)));
+            if e.listed > 0 {
+                what =
+                    format!("{what} · {}", t.with("audit-listed", &[("count", e.listed.into())]));
+            }
             if e.outcome != "success" {
                 what = format!("{what} · {}", t.get(&format!("audit-outcome-{}", e.outcome)));
             }
             AuditRow {
-                when: e.occurred_at.get(..16).unwrap_or(&e.occurred_at).replace('T', " ") + " UTC",
+                when: utc_text(e),
                 who,
                 what,
                 child: e.child_name.clone().unwrap_or_default(),
@@ -36,8 +62,9 @@ pub fn to_csv(entries: &[AuditEntry]) -> String {
         "occurred_at,actor_id,actor_role,action,resource_type,resource_id,child_id,outcome,request_id,client_addr\r\n",
     );
     for e in entries {
+        let occurred_at = e.occurred_at.0.format(&Rfc3339).unwrap_or_default();
         let cells = [
-            Some(e.occurred_at.as_str()),
+            Some(occurred_at.as_str()),
             e.actor_id.as_deref(),
             e.actor_role.as_deref(),
             Some(e.action.as_str()),

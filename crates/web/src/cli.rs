@@ -9,10 +9,11 @@ use clap::{Parser, Subcommand};
 use crate::{
     Application,
     app::shutdown_signal,
-    auth::password::PasswordHasher,
     clock::{Clock, SystemClock},
     config::{Config, Layer, LogFormat},
-    demo, telemetry,
+    demo,
+    passwords::PasswordHasher,
+    telemetry,
 };
 
 /// Carryover: parent coaching for pediatric therapy clinics.

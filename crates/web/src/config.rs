@@ -9,7 +9,7 @@ use carryover_store::DbOptions;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use crate::auth::password::PasswordCost;
+use carryover_ops::passwords::PasswordCost;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]

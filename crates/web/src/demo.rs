@@ -3,16 +3,14 @@
 //! with two children, one with a grandparent as helper, one reading Spanish.
 
 use carryover_domain::people::{Access, Relationship, Role};
+use carryover_ops::passwords::PasswordHasher;
 use carryover_store::{
-    Db, NewClinic, StoreError,
-    people::{self, NewChild, NewPerson, Person},
+    Db, NewClinic, clinic, constraint,
+    people::{self, NewChild, NewMember, NewPerson, Person},
 };
 use rand::Rng;
 use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
-use uuid::Uuid;
-
-use crate::auth::password::PasswordHasher;
 
 pub const DEMO_CLINIC_NAME: &str = "Sunrise Pediatric Therapy (demo)";
 
@@ -56,10 +54,12 @@ const STAFF: [Staff; 3] = [
     Staff { name: "Jordan Miller", email: "therapist2@example.org", role: Role::Therapist },
 ];
 
+type Caregiver = (&'static str, &'static str, Relationship, Access, &'static str);
+
 struct Family {
     /// Index into STAFF of the primary therapist.
     therapist: usize,
-    caregivers: &'static [(&'static str, &'static str, Relationship, Access, &'static str)],
+    caregivers: &'static [Caregiver],
     children: &'static [(&'static str, &'static str, &'static str)],
 }
 
@@ -152,79 +152,83 @@ pub async fn seed_if_empty(
     if db.count_clinics().await? > 0 {
         return existing(db, password, hasher).await;
     }
-    let mut planned: Vec<(NewPerson, &'static str, String)> = Vec::new();
-    let mut person = |name: &str, email: &str, role: Role, lang: &str, label: &'static str| {
-        let secret = password.map_or_else(random_password, |p| p.expose_secret().to_owned());
-        let new = NewPerson {
-            clinic_id: Uuid::nil(),
-            email: email.into(),
-            display_name: name.into(),
-            role,
-            lang: lang.into(),
-        };
-        planned.push((new, label, secret));
-    };
+    let mut planned: Vec<(&'static str, &'static str, Role, &'static str, &'static str, String)> =
+        Vec::new();
     for s in &STAFF {
-        person(s.name, s.email, s.role, "en", s.role.as_str());
+        planned.push((s.name, s.email, s.role, "en", s.role.as_str(), String::new()));
     }
     for family in &FAMILIES {
         for (name, email, _, access, lang) in family.caregivers {
             let label = if *access == Access::Helper { "helper" } else { "caregiver" };
-            person(name, email, Role::Caregiver, lang, label);
+            planned.push((name, email, Role::Caregiver, lang, label, String::new()));
         }
     }
-    // One shared password needs one hash; random ones are hashed side by side.
-    let hashes: Vec<String> = match password {
-        Some(p) => vec![hasher.hash_blocking(p.expose_secret().to_owned()).await?; planned.len()],
-        None => {
-            let jobs: Vec<_> =
-                planned.iter().map(|(_, _, secret)| hasher.hash_blocking(secret.clone())).collect();
-            let mut hashes = Vec::new();
-            for job in jobs {
-                hashes.push(job.await?);
-            }
-            hashes
+    for entry in &mut planned {
+        entry.5 = password.map_or_else(random_password, |p| p.expose_secret().to_owned());
+    }
+    // One shared password needs one hash; random ones are hashed one by one.
+    let mut hashes = Vec::new();
+    match password {
+        Some(p) => {
+            let hash = hasher.hash_blocking(p.expose_secret().to_owned()).await?;
+            hashes.resize(planned.len(), hash);
         }
-    };
+        None => {
+            for entry in &planned {
+                hashes.push(hasher.hash_blocking(entry.5.clone()).await?);
+            }
+        }
+    }
 
     let mut tx = db.begin_write().await?;
-    let clinic = NewClinic { name: DEMO_CLINIC_NAME.into(), is_demo: true };
-    let clinic = match Db::insert_clinic(&mut tx, &clinic, Uuid::now_v7(), now).await {
-        Ok(clinic) => clinic,
+    let new_clinic = NewClinic { name: DEMO_CLINIC_NAME.into(), is_demo: true };
+    let demo = match clinic::insert_clinic(&mut tx, &new_clinic, now).await {
+        Ok(demo) => demo,
         // Another process seeded it a moment ago.
-        Err(StoreError::Conflict { .. }) => return existing(db, password, hasher).await,
+        Err(e) if e.is_conflict_on(constraint::CLINIC_ONE_DEMO) => {
+            drop(tx);
+            return existing(db, password, hasher).await;
+        }
         Err(e) => return Err(e.into()),
     };
+    let clinic_id = demo.clinic_id;
     let mut stored: Vec<Person> = Vec::new();
-    for ((new, _, _), hash) in planned.iter().zip(&hashes) {
-        let new = NewPerson { clinic_id: clinic.clinic_id, ..new.clone() };
+    for ((name, email, role, lang, _, _), hash) in planned.iter().zip(&hashes) {
+        let new = NewPerson {
+            clinic_id,
+            email: (*email).into(),
+            display_name: (*name).into(),
+            role: *role,
+            lang: (*lang).into(),
+        };
         let person = people::insert_person(&mut tx, &new, now).await?;
-        people::set_password(&mut tx, person.person_id, hash).await?;
+        people::set_password(&mut tx, clinic_id, person.person_id, hash).await?;
+        if !people::claim_sign_in_email(&mut tx, &person).await? {
+            anyhow::bail!("the demo address {email} already signs someone in");
+        }
         stored.push(person);
     }
     let by_email = |email: &str| stored.iter().find(|p| p.email == email).map(|p| p.person_id);
     for family in &FAMILIES {
         let household =
-            people::insert_household(&mut tx, clinic.clinic_id, family.caregivers[0].0, now)
-                .await?;
+            people::insert_household(&mut tx, clinic_id, family.caregivers[0].0, now).await?;
         for (_, email, relationship, access, _) in family.caregivers {
-            let id = by_email(email).ok_or_else(|| anyhow::anyhow!("demo caregiver {email}"))?;
-            people::insert_member(
-                &mut tx,
-                clinic.clinic_id,
-                household,
-                id,
-                *relationship,
-                *access,
-                now,
-            )
-            .await?;
+            let person_id =
+                by_email(email).ok_or_else(|| anyhow::anyhow!("demo caregiver {email}"))?;
+            let member = NewMember {
+                clinic_id,
+                household_id: household,
+                person_id,
+                relationship: *relationship,
+                access: *access,
+            };
+            people::insert_member(&mut tx, &member, now).await?;
         }
         let therapist = by_email(STAFF[family.therapist].email)
             .ok_or_else(|| anyhow::anyhow!("demo therapist"))?;
         for (name, birth, languages) in family.children {
             let child = NewChild {
-                clinic_id: clinic.clinic_id,
+                clinic_id,
                 household_id: household,
                 preferred_name: (*name).into(),
                 date_of_birth: Some((*birth).into()),
@@ -232,21 +236,18 @@ pub async fn seed_if_empty(
                 notes: "Loves music; transitions are hard in the morning.".into(),
             };
             let child_id = people::insert_child(&mut tx, &child, now).await?;
-            people::insert_care_team_member(
-                &mut tx,
-                clinic.clinic_id,
-                child_id,
-                therapist,
-                true,
-                now,
-            )
-            .await?;
+            people::insert_care_team_member(&mut tx, clinic_id, child_id, therapist, true, now)
+                .await?;
         }
     }
-    carryover_store::commit(tx).await?;
+    tx.commit().await?;
     let accounts = planned
         .into_iter()
-        .map(|(new, label, password)| DemoAccount { label, email: new.email, password })
+        .map(|(_, email, _, _, label, password)| DemoAccount {
+            label,
+            email: email.into(),
+            password,
+        })
         .collect();
     Ok(DemoSeed { created: true, accounts })
 }
@@ -258,13 +259,13 @@ async fn existing(
     password: Option<&SecretString>,
     hasher: &PasswordHasher,
 ) -> anyhow::Result<DemoSeed> {
-    let Some(clinic) = db.demo_clinic().await? else {
+    let Some(demo) = db.demo_clinic().await? else {
         return Ok(DemoSeed { created: false, accounts: Vec::new() });
     };
     let mut conn = db.read_conn().await?;
     // The admin's password stands for all: they were set together.
-    let admin = people::person_by_email(&mut conn, STAFF[0].email).await?;
-    let admin_hash = admin.and_then(|(_, hash)| hash);
+    let admin = people::account_for_sign_in(&mut conn, STAFF[0].email).await?;
+    let admin_hash = admin.and_then(|a| a.password_hash);
     let shown = match password {
         Some(p) if hasher.verify_blocking(p.expose_secret().to_owned(), admin_hash).await => {
             p.expose_secret().to_owned()
@@ -272,7 +273,7 @@ async fn existing(
         _ => SET_AT_FIRST_START.to_owned(),
     };
     let mut accounts = Vec::new();
-    for person in people::people_of_clinic(&mut conn, clinic.clinic_id).await? {
+    for person in people::people_of_clinic(&mut conn, demo.clinic_id).await? {
         let Some(label) = demo_label(&person) else {
             continue;
         };

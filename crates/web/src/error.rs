@@ -10,7 +10,7 @@ use axum::{
     middleware::Next,
     response::{Html, IntoResponse, Response},
 };
-use carryover_store::StoreError;
+use carryover_ops::{FieldError, OpError};
 
 use crate::{AppState, i18n::Tr, pages::ErrorPage};
 
@@ -21,6 +21,9 @@ pub enum AppError {
     NotFound,
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// Input an operation refused, field by field.
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
     #[error("sign-in needed")]
     Unauthorized,
     /// A cross-site request or a missing CSRF proof.
@@ -29,17 +32,22 @@ pub enum AppError {
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
     #[error("conflict")]
-    Conflict,
+    Conflict(Vec<FieldError>),
     #[error("internal error")]
     Internal(#[from] anyhow::Error),
 }
 
-impl From<StoreError> for AppError {
-    fn from(error: StoreError) -> Self {
+impl From<OpError> for AppError {
+    fn from(error: OpError) -> Self {
         match error {
-            StoreError::NotFound => AppError::NotFound,
-            StoreError::Conflict { .. } => AppError::Conflict,
-            other => AppError::Internal(anyhow::Error::new(other)),
+            OpError::NotFound => AppError::NotFound,
+            OpError::Invalid(fields) => AppError::Invalid(fields),
+            OpError::Conflict { field, .. } => AppError::Conflict(field.into_iter().collect()),
+            OpError::Unauthorized => AppError::Unauthorized,
+            OpError::Throttled { retry_after_secs } => {
+                AppError::TooManyRequests { retry_after_secs }
+            }
+            OpError::Storage(e) => AppError::Internal(e),
         }
     }
 }
@@ -51,6 +59,7 @@ pub struct ErrorReport {
     pub message_key: &'static str,
     pub detail: Option<String>,
     pub retry_after_secs: Option<u64>,
+    pub fields: Vec<FieldError>,
 }
 
 impl ErrorReport {
@@ -69,7 +78,7 @@ impl ErrorReport {
             StatusCode::SERVICE_UNAVAILABLE => ("unavailable", "error-unavailable"),
             _ => ("internal", "error-internal"),
         };
-        ErrorReport { code, message_key, detail: None, retry_after_secs: None }
+        ErrorReport { code, message_key, detail: None, retry_after_secs: None, fields: Vec::new() }
     }
 }
 
@@ -78,18 +87,23 @@ impl IntoResponse for AppError {
         let status = match &self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Conflict => StatusCode::CONFLICT,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Internal(error) => {
                 tracing::error!(error = format!("{error:#}"), "request failed");
                 StatusCode::INTERNAL_SERVER_ERROR
             }
         };
         let mut report = ErrorReport::for_status(status);
-        if let AppError::BadRequest(detail) = &self {
-            report.detail = Some(detail.clone());
+        match &self {
+            AppError::BadRequest(detail) => report.detail = Some(detail.clone()),
+            AppError::Invalid(fields) | AppError::Conflict(fields) => {
+                report.fields.clone_from(fields)
+            }
+            _ => {}
         }
         let mut response = status.into_response();
         if let AppError::TooManyRequests { retry_after_secs } = self {
@@ -134,7 +148,7 @@ pub async fn render_errors(
         .cloned()
         .unwrap_or_else(|| ErrorReport::for_status(status));
     let minutes = report.retry_after_secs.map(|s| s.div_ceil(60).max(1)).unwrap_or(1);
-    let message = tr.with(report.message_key, &[("minutes", minutes.into())]);
+    let mut message = tr.with(report.message_key, &[("minutes", minutes.into())]);
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(header::CONTENT_TYPE);
     parts.headers.remove(header::CONTENT_LENGTH);
@@ -143,8 +157,15 @@ pub async fn render_errors(
         if let Some(detail) = report.detail {
             error["detail"] = detail.into();
         }
+        if !report.fields.is_empty() {
+            error["fields"] = serde_json::json!(report.fields);
+        }
         Json(serde_json::json!({ "error": error })).into_response()
     } else {
+        for field in &report.fields {
+            message.push(' ');
+            message.push_str(&crate::pages::problem_message(&tr, field));
+        }
         let page = ErrorPage {
             t: tr,
             c: crate::pages::Chrome::new(caller.as_ref(), "/"),

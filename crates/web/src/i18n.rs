@@ -26,6 +26,14 @@ impl Lang {
         }
     }
 
+    /// The same language as the domain names it.
+    pub fn language(self) -> carryover_domain::people::Language {
+        match self {
+            Lang::En => carryover_domain::people::Language::En,
+            Lang::Es => carryover_domain::people::Language::Es,
+        }
+    }
+
     pub fn parse(code: &str) -> Option<Lang> {
         let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
         match primary.as_str() {

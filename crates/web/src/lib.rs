@@ -1,17 +1,17 @@
-//! Carryover's web layer: pages, the JSON API, sign-in, and the command line.
-//! Rules live in `carryover-domain`; SQL lives in `carryover-store`.
+//! Carryover's web layer: pages, sign-in, the access guard, and the command
+//! line — thin skins over `carryover-ops`. Rules live in `carryover-domain`;
+//! SQL lives in `carryover-store`, which route modules never import.
 
 pub mod admin_cli;
 pub mod app;
 pub mod audit_view;
 pub mod auth;
 pub mod cli;
-pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod error;
 pub mod i18n;
-pub mod invitations;
+pub mod links;
 pub mod metrics;
 pub mod pages;
 pub mod routes;
@@ -19,6 +19,7 @@ pub mod security;
 pub mod telemetry;
 
 pub use app::{AppState, Application};
+pub use carryover_ops::{clock, passwords};
 
 /// Changes whenever the stylesheet may have changed, so browsers fetch it anew.
 pub const ASSET_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,19 +1,38 @@
-//! One struct per page. Each carries the request's translations `t` and the
-//! page chrome `c` (who is signed in, where the language switcher returns).
+//! What every page needs, built in one place: the request's translations
+//! `t` and the page chrome `c` (who is signed in, their menu, where the
+//! language switcher returns). Page structs live beside their handlers and
+//! hold view models; this module holds the shared pieces.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::response::{Html, IntoResponse, Response};
+use axum::{
+    extract::FromRequestParts,
+    http::{Method, StatusCode, request::Parts},
+    response::{Html, IntoResponse, Response},
+};
 use carryover_domain::people::Role;
-use carryover_store::children::{ChildRecord, ChildSummary};
+use carryover_ops::{FieldError, OpError};
 
-use crate::{auth::Caller, error::AppError, i18n::Tr};
+use crate::{
+    AppState,
+    auth::Caller,
+    error::AppError,
+    i18n::{Lang, Tr},
+    routes::local_path,
+};
 
 /// Renders a page, turning a template failure into a logged 500.
 pub fn render<T: Template>(page: &T) -> Result<Response, AppError> {
     let html = page.render().map_err(|e| AppError::Internal(anyhow::Error::new(e)))?;
     Ok(Html(html).into_response())
+}
+
+/// Renders a page with a status other than 200 (a form shown again, say).
+pub fn render_with<T: Template>(status: StatusCode, page: &T) -> Result<Response, AppError> {
+    let mut response = render(page)?;
+    *response.status_mut() = status;
+    Ok(response)
 }
 
 /// What the layout around every page needs.
@@ -24,37 +43,106 @@ pub struct Chrome {
     /// The signed-in person's name.
     pub user: Option<String>,
     pub is_admin: bool,
+    pub is_staff: bool,
 }
 
 impl Chrome {
     pub fn new(caller: Option<&Caller>, lang_next: impl Into<String>) -> Chrome {
+        let role = caller.map(|c| c.who.actor.role());
         Chrome {
             lang_next: lang_next.into(),
             user: caller.map(|c| c.person.display_name.clone()),
-            is_admin: caller.is_some_and(|c| c.person.role == Role::Admin),
+            is_admin: role == Some(Role::Admin),
+            is_staff: role.is_some_and(Role::is_staff),
         }
     }
 }
 
-#[derive(Template)]
-#[template(path = "landing.html")]
-pub struct LandingPage {
+/// The two things every page struct starts with, from the request.
+#[derive(Clone, Debug)]
+pub struct Page {
     pub t: Tr,
     pub c: Chrome,
 }
 
-#[derive(Template)]
-#[template(path = "home.html")]
-pub struct HomePage {
-    pub t: Tr,
-    pub c: Chrome,
-    pub is_caregiver: bool,
-    pub is_admin: bool,
-    pub children: Vec<ChildSummary>,
+impl Page {
+    /// Where the language switcher should return when this request is not a
+    /// page of its own (a form post shown again).
+    pub fn back_to(mut self, path: impl Into<String>) -> Page {
+        self.c.lang_next = path.into();
+        self
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.t.lang
+    }
+}
+
+impl FromRequestParts<AppState> for Page {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let t = Tr::from_request_parts(parts, state).await?;
+        let caller = parts.extensions.get::<Caller>();
+        let here = if parts.method == Method::GET {
+            local_path(parts.uri.path()).to_owned()
+        } else if caller.is_some() {
+            "/home".to_owned()
+        } else {
+            "/".to_owned()
+        };
+        Ok(Page { c: Chrome::new(caller, here), t })
+    }
+}
+
+/// Messages next to the fields an operation refused, by field name.
+#[derive(Clone, Debug, Default)]
+pub struct Errors(BTreeMap<&'static str, String>);
+
+impl Errors {
+    pub fn from_fields(t: &Tr, fields: &[FieldError]) -> Errors {
+        Errors(fields.iter().map(|f| (f.field, problem_message(t, f))).collect())
+    }
+
+    pub fn get(&self, field: &str) -> Option<&String> {
+        self.0.get(field)
+    }
+
+    pub fn contains_key(&self, field: &str) -> bool {
+        self.0.contains_key(field)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Messages for fields the form does not show, to put above it.
+    pub fn others(&self, shown: &[&str]) -> Vec<String> {
+        self.0.iter().filter(|(f, _)| !shown.contains(f)).map(|(_, m)| m.clone()).collect()
+    }
+}
+
+/// The sentence for one refused field.
+pub fn problem_message(t: &Tr, field: &FieldError) -> String {
+    t.get(&format!("problem-{}", field.code.as_str()))
+}
+
+/// Field errors of an operation to show on its form again; any other error
+/// goes up to the error renderer.
+pub fn form_errors(t: &Tr, error: OpError) -> Result<Errors, AppError> {
+    match error {
+        OpError::Invalid(_) | OpError::Conflict { field: Some(_), .. } => {
+            Ok(Errors::from_fields(t, error.fields()))
+        }
+        other => Err(other.into()),
+    }
 }
 
 #[derive(Template)]
-#[template(path = "error.html")]
+#[template(path = "layout/error.html")]
 pub struct ErrorPage {
     pub t: Tr,
     pub c: Chrome,
@@ -73,7 +161,7 @@ impl ErrorPage {
 
 /// A page with one message and one link: used, expired and invalid links.
 #[derive(Template)]
-#[template(path = "message.html")]
+#[template(path = "layout/message.html")]
 pub struct MessagePage {
     pub t: Tr,
     pub c: Chrome,
@@ -81,147 +169,4 @@ pub struct MessagePage {
     pub message: String,
     pub link_href: String,
     pub link_text: String,
-}
-
-#[derive(Template)]
-#[template(path = "login.html")]
-pub struct LoginPage {
-    pub t: Tr,
-    pub c: Chrome,
-    pub email: String,
-    pub next: String,
-    pub error: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, serde::Deserialize)]
-pub struct HouseholdForm {
-    #[serde(default)]
-    pub child_name: String,
-    #[serde(default)]
-    pub caregiver_name: String,
-    #[serde(default)]
-    pub caregiver_email: String,
-    #[serde(default)]
-    pub relationship: String,
-    #[serde(default)]
-    pub access: String,
-}
-
-#[derive(Template)]
-#[template(path = "household_new.html")]
-pub struct HouseholdNewPage {
-    pub t: Tr,
-    pub c: Chrome,
-    pub form: HouseholdForm,
-    pub errors: HashMap<&'static str, String>,
-    /// (value, label) pairs for the relationship choice.
-    pub relationships: Vec<(&'static str, String)>,
-}
-
-#[derive(Template)]
-#[template(path = "caregiver_new.html")]
-pub struct CaregiverNewPage {
-    pub t: Tr,
-    pub c: Chrome,
-    pub child_id: String,
-    pub child_name: String,
-    /// Only the caregiver fields are used.
-    pub form: HouseholdForm,
-    pub errors: HashMap<&'static str, String>,
-    pub relationships: Vec<(&'static str, String)>,
-}
-
-#[derive(Template)]
-#[template(path = "invitation.html")]
-pub struct InvitationPage {
-    pub t: Tr,
-    pub c: Chrome,
-    pub headline: String,
-    pub link: String,
-    pub qr_svg: String,
-}
-
-#[derive(Template)]
-#[template(path = "invite_accept.html")]
-pub struct InviteAcceptPage {
-    pub t: Tr,
-    pub c: Chrome,
-    pub token: String,
-    pub name: String,
-    pub email: String,
-    pub reset: bool,
-    pub chosen_lang: String,
-    pub password_error: Option<String>,
-    pub confirm_error: Option<String>,
-}
-
-#[derive(Template)]
-#[template(path = "password.html")]
-pub struct PasswordPage {
-    pub t: Tr,
-    pub c: Chrome,
-    pub email: String,
-    pub notice: Option<String>,
-    pub current_error: Option<String>,
-    pub password_error: Option<String>,
-    pub confirm_error: Option<String>,
-}
-
-#[derive(Template)]
-#[template(path = "child.html")]
-pub struct ChildPage {
-    pub t: Tr,
-    pub c: Chrome,
-    pub child: ChildRecord,
-    /// False for helpers: no notes, no household details.
-    pub full_record: bool,
-    pub is_guardian: bool,
-    pub is_admin: bool,
-    /// The care team and admins may invite another caregiver.
-    pub can_invite: bool,
-    /// (name, relationship, access), translated.
-    pub caregivers: Vec<(String, String, String)>,
-    pub care_team: Vec<(String, bool)>,
-}
-
-/// One row of an audit table, in words.
-#[derive(Clone, Debug)]
-pub struct AuditRow {
-    pub when: String,
-    pub who: String,
-    pub what: String,
-    pub child: String,
-}
-
-#[derive(Template)]
-#[template(path = "audit.html")]
-pub struct AuditPage {
-    pub t: Tr,
-    pub c: Chrome,
-    pub title: String,
-    pub lead: String,
-    pub csv_href: Option<String>,
-    pub show_child: bool,
-    pub rows: Vec<AuditRow>,
-}
-
-#[derive(Clone, Debug)]
-pub struct PersonRow {
-    pub id: String,
-    pub name: String,
-    pub email: String,
-    pub role: String,
-    pub status: String,
-    pub active: bool,
-    pub is_me: bool,
-}
-
-#[derive(Template)]
-#[template(path = "people.html")]
-pub struct PeoplePage {
-    pub t: Tr,
-    pub c: Chrome,
-    pub people: Vec<PersonRow>,
-    pub notice: Option<String>,
-    pub form_error: Option<String>,
 }

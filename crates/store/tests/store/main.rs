@@ -7,3 +7,4 @@ mod backup;
 mod concurrency;
 mod migrations;
 mod schema;
+mod tenant_keys;

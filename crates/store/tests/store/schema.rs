@@ -123,14 +123,15 @@ async fn postgres_schema(db: &Db) -> Schema {
             schema.uniques.insert((table, columns));
         }
     }
+    // Columns of composite keys paired by position, as SQLite lists them.
     let fks: Vec<(String, String, String, String)> = sqlx::query_as(
-        "SELECT kcu.table_name::text, kcu.column_name::text, ccu.table_name::text, ccu.column_name::text \
-         FROM information_schema.table_constraints tc \
-         JOIN information_schema.key_column_usage kcu \
-           ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema \
-         JOIN information_schema.constraint_column_usage ccu \
-           ON ccu.constraint_name = tc.constraint_name AND ccu.table_schema = tc.table_schema \
-         WHERE tc.table_schema = 'public' AND tc.constraint_type = 'FOREIGN KEY'",
+        "SELECT t.relname::text, a.attname::text, r.relname::text, ra.attname::text \
+         FROM pg_constraint c \
+         JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class r ON r.oid = c.confrelid \
+         CROSS JOIN LATERAL unnest(c.conkey, c.confkey) AS k(col, refcol) \
+         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.col \
+         JOIN pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = k.refcol \
+         WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace",
     )
     .fetch_all(pool)
     .await

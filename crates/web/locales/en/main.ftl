@@ -61,9 +61,6 @@ home-add-family = Add a family
 
 ## Forms
 form-has-errors = Please fix the fields marked below.
-field-name-needed = Please enter a name (up to 100 letters).
-field-email-invalid = Please enter an email address like name@example.org.
-field-email-taken = This email already has an account. Please use another email.
 
 ## Adding a family
 household-title = Add a family
@@ -109,17 +106,11 @@ accept-password-hint = At least 8 characters. A few words you can remember work 
 accept-password-confirm = Type the password again
 accept-language = Language
 accept-submit = Save and continue
-accept-mismatch = The two passwords are not the same.
-password-too-short = This password is too short. Use at least 8 characters.
-password-too-long = This password is too long. Use at most 128 characters.
-password-too-common = This password is too easy to guess. Try a few words you can remember.
-password-personal = Do not use your name or email in your password.
 
 ## Password change
 password-title = Change your password
 password-lead = After the change, you are signed out on all other devices.
 password-current = Current password
-password-current-wrong = That is not your current password.
 password-submit = Change password
 password-changed = Your password was changed. Other devices are signed out.
 
@@ -180,7 +171,6 @@ people-deactivate = Deactivate
 people-deactivated = The person was deactivated and signed out everywhere.
 people-invite = Invite staff
 people-invite-submit = Invite
-people-invite-invalid = Please give a name, a valid email and a role.
 role-admin = Admin
 role-therapist = Therapist
 role-caregiver = Caregiver
@@ -194,4 +184,42 @@ caregiver-title = Invite a caregiver
 caregiver-heading = Invite a caregiver for { $name }
 caregiver-lead = A grandparent, a nanny or another parent can follow the practice plan too. They get their own link.
 caregiver-submit = Make invitation
-field-already-member = This person is already in this family.
+
+## What was wrong with a field (one message per problem code)
+problem-required = Please fill this in.
+problem-too_long = This is too long. Please make it shorter.
+problem-unsafe_text = Please use only letters, numbers and common signs here.
+problem-invalid_email = Please enter an email address like name@example.org.
+problem-email_taken = This email is already used. Please use another email.
+problem-already_member = This person is already in this family.
+problem-invalid_choice = Please pick one of the choices.
+problem-password_too_short = This password is too short. Use at least 8 characters.
+problem-password_too_long = This password is too long. Use at most 128 characters.
+problem-password_too_common = This password is too easy to guess. Try a few words you can remember.
+problem-password_personal = Do not use your name or email in your password.
+problem-password_mismatch = The two passwords are not the same.
+problem-password_wrong = That is not your current password.
+problem-unknown_time_zone = We do not know this time zone. Use a name like America/Chicago.
+problem-out_of_range = This number is outside the range shown.
+problem-not_yourself = You cannot do this to your own account.
+
+## Clinic settings
+nav-settings = Settings
+settings-title = Clinic settings
+settings-name = Clinic name
+settings-time-zone = Time zone
+settings-time-zone-hint = The clinic's time zone, like America/Chicago. Weeks and "today" are counted in it.
+settings-copm-threshold = Important COPM change
+settings-copm-threshold-hint = A change of at least this many points (1 to 9) is marked as clinically important. Usually 2.
+settings-submit = Save settings
+settings-saved = The settings were saved.
+
+## Invitations to an address already in use
+accept-email-in-use = This email is already used with Carryover. Please choose another email to use with this clinic.
+accept-new-email = Email for this clinic
+audit-listed = { $count ->
+    [one] 1 child shown
+   *[other] { $count } children shown
+}
+audit-resource-household = a family
+audit-resource-clinic = the clinic settings

@@ -61,9 +61,6 @@ home-add-family = Agregar una familia
 
 ## Formularios
 form-has-errors = Corrija los campos marcados abajo.
-field-name-needed = Escriba un nombre (hasta 100 letras).
-field-email-invalid = Escriba un correo como nombre@ejemplo.org.
-field-email-taken = Este correo ya tiene una cuenta. Use otro correo.
 
 ## Agregar una familia
 household-title = Agregar una familia
@@ -109,17 +106,11 @@ accept-password-hint = Al menos 8 caracteres. Unas palabras que pueda recordar f
 accept-password-confirm = Escriba la contraseña otra vez
 accept-language = Idioma
 accept-submit = Guardar y seguir
-accept-mismatch = Las dos contraseñas no son iguales.
-password-too-short = Esta contraseña es muy corta. Use al menos 8 caracteres.
-password-too-long = Esta contraseña es muy larga. Use como máximo 128 caracteres.
-password-too-common = Esta contraseña es muy fácil de adivinar. Pruebe con unas palabras que pueda recordar.
-password-personal = No use su nombre ni su correo en la contraseña.
 
 ## Cambio de contraseña
 password-title = Cambiar su contraseña
 password-lead = Después del cambio, se cerrará su sesión en los otros aparatos.
 password-current = Contraseña actual
-password-current-wrong = Esa no es su contraseña actual.
 password-submit = Cambiar contraseña
 password-changed = Su contraseña cambió. Se cerró la sesión en los otros aparatos.
 
@@ -180,7 +171,6 @@ people-deactivate = Desactivar
 people-deactivated = La persona fue desactivada y se cerraron todas sus sesiones.
 people-invite = Invitar personal
 people-invite-submit = Invitar
-people-invite-invalid = Escriba un nombre, un correo válido y un rol.
 role-admin = Administración
 role-therapist = Terapeuta
 role-caregiver = Persona que cuida
@@ -194,4 +184,42 @@ caregiver-title = Invitar a una persona que cuida
 caregiver-heading = Invitar a una persona que cuida a { $name }
 caregiver-lead = Un abuelo, una niñera u otro padre también puede seguir el plan de práctica. Recibe su propio enlace.
 caregiver-submit = Crear invitación
-field-already-member = Esta persona ya está en esta familia.
+
+## Qué estaba mal en un campo (un mensaje por código)
+problem-required = Complete este campo.
+problem-too_long = Esto es muy largo. Escríbalo más corto.
+problem-unsafe_text = Use solo letras, números y signos comunes aquí.
+problem-invalid_email = Escriba un correo como nombre@ejemplo.org.
+problem-email_taken = Este correo ya se usa. Use otro correo.
+problem-already_member = Esta persona ya está en esta familia.
+problem-invalid_choice = Elija una de las opciones.
+problem-password_too_short = Esta contraseña es muy corta. Use al menos 8 letras, números o signos.
+problem-password_too_long = Esta contraseña es muy larga. Use como máximo 128 letras, números o signos.
+problem-password_too_common = Esta contraseña es muy fácil de adivinar. Pruebe con unas palabras que pueda recordar.
+problem-password_personal = No use su nombre ni su correo en la contraseña.
+problem-password_mismatch = Las dos contraseñas no son iguales.
+problem-password_wrong = Esa no es su contraseña actual.
+problem-unknown_time_zone = No conocemos esta zona horaria. Use un nombre como America/Chicago.
+problem-out_of_range = Este número está fuera del rango indicado.
+problem-not_yourself = No puede hacer esto con su propia cuenta.
+
+## Ajustes de la clínica
+nav-settings = Ajustes
+settings-title = Ajustes de la clínica
+settings-name = Nombre de la clínica
+settings-time-zone = Zona horaria
+settings-time-zone-hint = La zona horaria de la clínica, como America/Chicago. Las semanas y el día de "hoy" se cuentan en ella.
+settings-copm-threshold = Cambio importante en la COPM
+settings-copm-threshold-hint = Un cambio de al menos estos puntos (de 1 a 9) se marca como clínicamente importante. Lo usual es 2.
+settings-submit = Guardar ajustes
+settings-saved = Los ajustes se guardaron.
+
+## Invitaciones a un correo que ya se usa
+accept-email-in-use = Este correo ya se usa en Carryover. Elija otro correo para usar con esta clínica.
+accept-new-email = Correo para esta clínica
+audit-listed = { $count ->
+    [one] 1 niño o niña en la lista
+   *[other] { $count } niños en la lista
+}
+audit-resource-household = una familia
+audit-resource-clinic = los ajustes de la clínica

@@ -1,6 +1,8 @@
 //! The guard in front of every route: finds the route's rule, the caller,
-//! and (for routes about one child) the caller's tie to that child, and lets
-//! the request through only as the rule says. A route without a rule is refused.
+//! and (for routes about one child) the caller's grant to that child, and
+//! lets the request through only as the rule says. A route without a rule
+//! is refused. Handlers then receive the grant itself: storage made it, and
+//! every child-data operation takes it.
 
 use std::net::SocketAddr;
 
@@ -11,70 +13,43 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
-use carryover_domain::{
-    access::{ChildTie, Verdict, rule_for},
-    audit::AuditAction,
-};
-use carryover_store::{
-    audit::{self, NewAuditEvent, Outcome},
-    people::{self, Person, Scope},
+use carryover_domain::access::{Verdict, rule_for};
+use carryover_ops::{
+    ChildGrant, Person, RequestMeta, Who, access,
+    auth::{self, SessionKey},
+    children::ChildPermissions,
 };
 use uuid::Uuid;
 
-use super::session;
+use super::cookies;
 use crate::{AppState, error::AppError, telemetry::RequestId};
 
 /// The signed-in person making a request.
 #[derive(Clone, Debug)]
 pub struct Caller {
     pub person: Person,
-    /// Hash of the session's cookie value, to end this session.
-    pub session_hash: String,
+    pub who: Who,
+    /// The session the request came with, to end it.
+    pub session: SessionKey,
 }
 
-impl Caller {
-    pub fn scope(&self) -> Scope {
-        self.person.scope()
-    }
-}
-
-/// The child named in the path, and the caller's tie to it, as the guard found them.
+/// The caller's grant to the child in the path, as the guard found it.
 #[derive(Clone, Copy, Debug)]
-pub struct ChildAccess {
-    pub child_id: Uuid,
-    pub tie: ChildTie,
-}
+pub struct Grant(pub ChildGrant);
 
-/// Who, from where, in which request: what every audit row needs.
-#[derive(Clone, Debug)]
-pub struct AuditCtx {
-    pub actor: Option<Person>,
-    pub request_id: Option<Uuid>,
-    pub client_addr: Option<String>,
-}
+impl Grant {
+    pub fn child_id(&self) -> Uuid {
+        self.0.child_id()
+    }
 
-impl AuditCtx {
-    pub fn event(
-        &self,
-        action: AuditAction,
-        resource_type: &'static str,
-        resource_id: Option<String>,
-        child_id: Option<Uuid>,
-    ) -> NewAuditEvent {
-        NewAuditEvent {
-            clinic_id: self.actor.as_ref().map(|p| p.clinic_id),
-            actor_id: self.actor.as_ref().map(|p| p.person_id),
-            actor_role: self.actor.as_ref().map(|p| p.role.as_str()),
-            action,
-            resource_type,
-            resource_id,
-            child_id,
-            outcome: Outcome::Success,
-            request_id: self.request_id,
-            client_addr: self.client_addr.clone(),
-        }
+    pub fn can(&self) -> ChildPermissions {
+        ChildPermissions::for_tie(self.0.tie())
     }
 }
+
+/// Where the request came from, for routes open to everyone.
+#[derive(Clone, Debug)]
+pub struct Meta(pub RequestMeta);
 
 pub async fn authorize(
     State(state): State<AppState>,
@@ -106,53 +81,48 @@ async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Respons
         tracing::error!(method = %request.method(), path, "route has no access rule; refused");
         return Err(AppError::NotFound);
     };
-    let caller = session::resolve(state, request.headers()).await?;
-    if let Some((person, session_hash)) = &caller {
-        let signed_in = Caller { person: person.clone(), session_hash: session_hash.clone() };
-        request.extensions_mut().insert(signed_in);
-    }
     let client_addr = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|ConnectInfo(addr)| addr.ip().to_string());
     let request_id = request.extensions().get::<RequestId>().map(|r| r.0);
-    let ctx = AuditCtx { actor: caller.as_ref().map(|c| c.0.clone()), request_id, client_addr };
-    request.extensions_mut().insert(ctx.clone());
+    let meta = RequestMeta { request_id, client_addr };
+    request.extensions_mut().insert(Meta(meta.clone()));
+    let session = match cookies::session_from(request.headers()) {
+        Some(cookie) => auth::resolve_session(&state.ops, &cookie).await?,
+        None => None,
+    };
+    let caller = session.map(|s| Caller {
+        person: s.person,
+        who: Who { actor: s.actor, meta: meta.clone() },
+        session: s.key,
+    });
+    if let Some(caller) = &caller {
+        request.extensions_mut().insert(caller.clone());
+    }
 
     let mut child = None;
     if rule.who.needs_child_tie() {
         let child_id = child_id_in_path(request).await.ok_or(AppError::NotFound)?;
-        let tie = match &caller {
-            Some((person, _)) => {
-                people::child_tie(&mut *state.db.read_conn().await?, &person.scope(), child_id)
-                    .await?
-            }
+        let grant = match &caller {
+            Some(caller) => access::child_grant(&state.ops, &caller.who, child_id).await?,
             None => None,
         };
-        child = Some((child_id, tie));
+        child = Some((child_id, grant));
     }
-    let tie = child.and_then(|(_, tie)| tie);
-    match rule.who.judge(caller.as_ref().map(|c| c.0.role), tie) {
+    let tie = child.and_then(|(_, grant)| grant.map(|g| g.tie()));
+    match rule.who.judge(caller.as_ref().map(|c| c.who.actor.role()), tie) {
         Verdict::Allow => {}
         Verdict::SignIn => return Ok(Some(send_to_sign_in(request))),
         Verdict::Hide => {
-            if let Some((child_id, _)) = child {
-                let mut event = ctx.event(
-                    AuditAction::Denied,
-                    "child",
-                    Some(child_id.to_string()),
-                    Some(child_id),
-                );
-                event.outcome = Outcome::Denied;
-                let mut tx = state.db.begin_write().await?;
-                audit::append(&mut tx, &event, state.clock.now()).await?;
-                carryover_store::commit(tx).await?;
+            if let (Some((child_id, _)), Some(caller)) = (child, &caller) {
+                access::record_refusal(&state.ops, &caller.who, child_id).await?;
             }
             return Err(AppError::NotFound);
         }
     }
-    if let Some((child_id, Some(tie))) = child {
-        request.extensions_mut().insert(ChildAccess { child_id, tie });
+    if let Some((_, Some(grant))) = child {
+        request.extensions_mut().insert(Grant(grant));
     }
     Ok(None)
 }
@@ -170,7 +140,7 @@ fn send_to_sign_in(request: &Request) -> Response {
     if request.uri().path().starts_with("/api/") {
         return AppError::Unauthorized.into_response();
     }
-    if request.method() == axum::http::Method::GET {
+    if request.method() == Method::GET {
         let next = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
         let target = format!("/login?next={}", encode_query_value(next));
         return Redirect::to(&target).into_response();
@@ -197,18 +167,18 @@ impl FromRequestParts<AppState> for Caller {
     }
 }
 
-impl FromRequestParts<AppState> for ChildAccess {
+impl FromRequestParts<AppState> for Grant {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
-        parts.extensions.get::<ChildAccess>().copied().ok_or(AppError::NotFound)
+        parts.extensions.get::<Grant>().copied().ok_or(AppError::NotFound)
     }
 }
 
-impl FromRequestParts<AppState> for AuditCtx {
-    type Rejection = AppError;
+impl FromRequestParts<AppState> for Meta {
+    type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
-        parts.extensions.get::<AuditCtx>().cloned().ok_or(AppError::Unauthorized)
+        Ok(parts.extensions.get::<Meta>().cloned().unwrap_or(Meta(RequestMeta::default())))
     }
 }

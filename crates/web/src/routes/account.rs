@@ -1,23 +1,22 @@
 //! A person changes their own password; every other session of theirs ends.
 
+use askama::Template;
 use axum::{
     Form,
-    extract::State,
+    extract::{Query, State},
     http::StatusCode,
     response::{IntoResponse, Response},
 };
-use carryover_domain::{audit::AuditAction, password};
-use carryover_store::{audit, people, session as stored_session};
+use carryover_ops::account::{self, PasswordChange};
 use serde::Deserialize;
 
 use super::Routes;
-use super::login::signed_in_response;
 use crate::{
     AppState,
-    auth::{AuditCtx, Caller, session},
+    auth::{Caller, cookies},
     error::AppError,
     i18n::Tr,
-    pages::{self, Chrome, PasswordPage},
+    pages::{self, Chrome, Errors, Page, form_errors},
 };
 
 pub fn routes() -> Routes {
@@ -26,33 +25,30 @@ pub fn routes() -> Routes {
         .post("/account/password", change_password)
 }
 
-fn page(t: Tr, caller: &Caller) -> PasswordPage {
-    PasswordPage {
-        c: Chrome::new(Some(caller), "/account/password"),
-        email: caller.person.email.clone(),
-        notice: None,
-        current_error: None,
-        password_error: None,
-        confirm_error: None,
-        t,
-    }
+#[derive(Template)]
+#[template(path = "auth/password.html")]
+struct PasswordPage {
+    t: Tr,
+    c: Chrome,
+    email: String,
+    notice: Option<String>,
+    errors: Errors,
 }
 
-#[derive(serde::Deserialize)]
+#[derive(Deserialize)]
 struct Done {
     done: Option<String>,
 }
 
 async fn show_password_form(
-    t: Tr,
+    page: Page,
     caller: Caller,
-    axum::extract::Query(q): axum::extract::Query<Done>,
+    Query(q): Query<Done>,
 ) -> Result<Response, AppError> {
-    let mut page = page(t, &caller);
-    if q.done.is_some() {
-        page.notice = Some(page.t.get("password-changed"));
-    }
-    pages::render(&page)
+    let Page { t, c } = page;
+    let notice = q.done.is_some().then(|| t.get("password-changed"));
+    let email = caller.person.email;
+    pages::render(&PasswordPage { t, c, email, notice, errors: Errors::default() })
 }
 
 #[derive(Deserialize)]
@@ -67,42 +63,29 @@ struct PasswordForm {
 
 async fn change_password(
     State(state): State<AppState>,
-    t: Tr,
+    page: Page,
     caller: Caller,
-    ctx: AuditCtx,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, AppError> {
-    let stored =
-        people::person_by_email(&mut *state.db.read_conn().await?, &caller.person.email).await?;
-    let current_ok =
-        state.passwords.verify_blocking(form.current, stored.and_then(|(_, h)| h)).await;
-    let person = &caller.person;
-    let mut failed = page(t.clone(), &caller);
-    if !current_ok {
-        failed.current_error = Some(t.get("password-current-wrong"));
-    } else if let Err(problem) =
-        password::check(&form.password, &[&person.display_name, &person.email])
-    {
-        failed.password_error = Some(t.get(problem.message_key()));
-    } else if form.password != form.password_confirm {
-        failed.confirm_error = Some(t.get("accept-mismatch"));
-    } else {
-        let hash = state.passwords.hash_blocking(form.password).await?;
-        let now = state.clock.now();
-        let mut tx = state.db.begin_write().await?;
-        people::set_password(&mut tx, person.person_id, &hash).await?;
-        stored_session::end_all_sessions(&mut tx, person.person_id, now).await?;
-        let token = session::start(&mut tx, person, now).await?;
-        audit::append(
-            &mut tx,
-            &ctx.event(AuditAction::Update, "person", Some(person.person_id.to_string()), None),
-            now,
-        )
-        .await?;
-        carryover_store::commit(tx).await?;
-        return Ok(signed_in_response(&token, person, "/account/password?done=1").into_response());
+    let change = PasswordChange {
+        current: form.current,
+        password: form.password,
+        password_confirm: form.password_confirm,
+    };
+    match account::change_password(&state.ops, &caller.who, change).await {
+        Ok(cookie) => {
+            let mut response =
+                axum::response::Redirect::to("/account/password?done=1").into_response();
+            let value = cookies::set_session(&cookie, caller.person.role);
+            response.headers_mut().append(axum::http::header::SET_COOKIE, value);
+            Ok(response)
+        }
+        Err(error) => {
+            let Page { t, c } = page.back_to("/account/password");
+            let errors = form_errors(&t, error)?;
+            let email = caller.person.email;
+            let page = PasswordPage { t, c, email, notice: None, errors };
+            pages::render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
     }
-    let mut response = pages::render(&failed)?;
-    *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    Ok(response)
 }

@@ -2,25 +2,23 @@
 //! the clinic's part of it for the child's guardians) and what one person
 //! opened. Looking at an audit log is itself a read, and leaves its own row.
 
+use askama::Template;
 use axum::{
     extract::{Path, State},
     http::header,
     response::{IntoResponse, Response},
 };
-use carryover_domain::audit::AuditAction;
-use carryover_store::{
-    audit::{self, AuditEntry},
-    children,
-};
+use carryover_ops::audit_logs::{self, AuditEntry, AuditLog, Reading};
 use uuid::Uuid;
 
-use super::{Routes, admin::person_of_clinic};
+use super::Routes;
 use crate::{
     AppState, audit_view,
-    auth::{AuditCtx, Caller, ChildAccess},
+    audit_view::AuditRow,
+    auth::{Caller, Grant},
     error::AppError,
     i18n::Tr,
-    pages::{self, AuditPage, Chrome},
+    pages::{self, Chrome, Page},
 };
 
 pub fn routes() -> Routes {
@@ -32,73 +30,34 @@ pub fn routes() -> Routes {
         .get("/admin/people/{person_id}/audit.csv", export_person_audit)
 }
 
-/// Whose rows to read, and the row that records this look at them.
-enum Subject {
-    /// A child's log; `staff_only` keeps the clinic staff's rows (the guardian's view).
-    Child {
-        access: ChildAccess,
-        staff_only: bool,
-    },
-    Person(Uuid),
-}
-
-/// Reads a log and records the read in one transaction. Returns the
-/// subject's name for the page title.
-async fn read_log(
-    state: &AppState,
-    caller: &Caller,
-    ctx: &AuditCtx,
-    subject: Subject,
-    action: AuditAction,
-) -> Result<(String, Vec<AuditEntry>), AppError> {
-    let scope = caller.scope();
-    let mut tx = state.db.begin_write().await?;
-    let (name, entries, event) = match subject {
-        Subject::Child { access, staff_only } => {
-            let id = access.child_id;
-            let record =
-                children::child_record(&mut tx, &scope, id).await?.ok_or(AppError::NotFound)?;
-            let entries = audit::for_child(&mut tx, scope.clinic_id, id, staff_only).await?;
-            let event = ctx.event(action, "audit_log", Some(id.to_string()), Some(id));
-            (record.preferred_name, entries, event)
-        }
-        Subject::Person(id) => {
-            let person = person_of_clinic(state, caller, &id.to_string()).await?;
-            let entries = audit::by_actor(&mut tx, scope.clinic_id, id).await?;
-            (
-                person.display_name,
-                entries,
-                ctx.event(action, "audit_log", Some(id.to_string()), None),
-            )
-        }
-    };
-    audit::append(&mut tx, &event, state.clock.now()).await?;
-    carryover_store::commit(tx).await?;
-    Ok((name, entries))
+#[derive(Template)]
+#[template(path = "audit/log.html")]
+struct AuditPage {
+    t: Tr,
+    c: Chrome,
+    title: String,
+    lead: String,
+    csv_href: Option<String>,
+    show_child: bool,
+    rows: Vec<AuditRow>,
 }
 
 struct View<'a> {
     title_key: &'a str,
     lead_key: &'a str,
-    path: String,
-    csv: bool,
+    csv: Option<String>,
     show_child: bool,
 }
 
-fn render(
-    t: Tr,
-    caller: &Caller,
-    view: View<'_>,
-    name: &str,
-    entries: &[AuditEntry],
-) -> Result<Response, AppError> {
+fn render(page: Page, view: View<'_>, log: &AuditLog) -> Result<Response, AppError> {
+    let Page { t, c } = page;
     let page = AuditPage {
-        title: t.with_name(view.title_key, name),
+        title: t.with_name(view.title_key, &log.subject_name),
         lead: t.get(view.lead_key),
-        csv_href: view.csv.then(|| format!("{}.csv", view.path)),
+        csv_href: view.csv,
         show_child: view.show_child,
-        rows: audit_view::describe(&t, entries),
-        c: Chrome::new(Some(caller), view.path),
+        rows: audit_view::describe(&t, &log.entries),
+        c,
         t,
     };
     pages::render(&page)
@@ -117,53 +76,40 @@ fn csv_download(file_name: &str, entries: &[AuditEntry]) -> Response {
 /// What a guardian sees: every time clinic staff opened their child's record.
 async fn show_child_access(
     State(state): State<AppState>,
-    t: Tr,
+    page: Page,
     caller: Caller,
-    access: ChildAccess,
-    ctx: AuditCtx,
+    grant: Grant,
 ) -> Result<Response, AppError> {
-    let subject = Subject::Child { access, staff_only: true };
-    let (name, entries) = read_log(&state, &caller, &ctx, subject, AuditAction::View).await?;
-    let path = format!("/children/{}/access", access.child_id);
-    let view = View {
-        title_key: "access-title",
-        lead_key: "access-lead",
-        path,
-        csv: false,
-        show_child: false,
-    };
-    render(t, &caller, view, &name, &entries)
+    let log = audit_logs::access_log(&state.ops, &caller.who, &grant.0).await?;
+    let view =
+        View { title_key: "access-title", lead_key: "access-lead", csv: None, show_child: false };
+    render(page, view, &log)
 }
 
 async fn show_child_audit(
     State(state): State<AppState>,
-    t: Tr,
+    page: Page,
     caller: Caller,
-    access: ChildAccess,
-    ctx: AuditCtx,
+    grant: Grant,
 ) -> Result<Response, AppError> {
-    let subject = Subject::Child { access, staff_only: false };
-    let (name, entries) = read_log(&state, &caller, &ctx, subject, AuditAction::View).await?;
-    let path = format!("/admin/children/{}/audit", access.child_id);
+    let log = audit_logs::child_log(&state.ops, &caller.who, &grant.0, Reading::View).await?;
+    let csv = Some(format!("/admin/children/{}/audit.csv", grant.child_id()));
     let view = View {
         title_key: "audit-child-title",
         lead_key: "audit-child-lead",
-        path,
-        csv: true,
+        csv,
         show_child: false,
     };
-    render(t, &caller, view, &name, &entries)
+    render(page, view, &log)
 }
 
 async fn export_child_audit(
     State(state): State<AppState>,
     caller: Caller,
-    access: ChildAccess,
-    ctx: AuditCtx,
+    grant: Grant,
 ) -> Result<Response, AppError> {
-    let subject = Subject::Child { access, staff_only: false };
-    let (_, entries) = read_log(&state, &caller, &ctx, subject, AuditAction::Export).await?;
-    Ok(csv_download(&format!("audit-child-{}.csv", access.child_id), &entries))
+    let log = audit_logs::child_log(&state.ops, &caller.who, &grant.0, Reading::Export).await?;
+    Ok(csv_download(&format!("audit-child-{}.csv", grant.child_id()), &log.entries))
 }
 
 fn person_id(text: &str) -> Result<Uuid, AppError> {
@@ -172,33 +118,28 @@ fn person_id(text: &str) -> Result<Uuid, AppError> {
 
 async fn show_person_audit(
     State(state): State<AppState>,
-    t: Tr,
+    page: Page,
     caller: Caller,
-    ctx: AuditCtx,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = person_id(&id)?;
-    let (name, entries) =
-        read_log(&state, &caller, &ctx, Subject::Person(id), AuditAction::View).await?;
-    let path = format!("/admin/people/{id}/audit");
+    let log = audit_logs::person_log(&state.ops, &caller.who, id, Reading::View).await?;
+    let csv = Some(format!("/admin/people/{id}/audit.csv"));
     let view = View {
         title_key: "audit-person-title",
         lead_key: "audit-person-lead",
-        path,
-        csv: true,
+        csv,
         show_child: true,
     };
-    render(t, &caller, view, &name, &entries)
+    render(page, view, &log)
 }
 
 async fn export_person_audit(
     State(state): State<AppState>,
     caller: Caller,
-    ctx: AuditCtx,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = person_id(&id)?;
-    let (_, entries) =
-        read_log(&state, &caller, &ctx, Subject::Person(id), AuditAction::Export).await?;
-    Ok(csv_download(&format!("audit-person-{id}.csv"), &entries))
+    let log = audit_logs::person_log(&state.ops, &caller.who, id, Reading::Export).await?;
+    Ok(csv_download(&format!("audit-person-{id}.csv"), &log.entries))
 }

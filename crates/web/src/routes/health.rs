@@ -18,7 +18,7 @@ async fn healthz() -> &'static str {
 
 /// The database answers and holds every migration this build knows.
 async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    if state.db.is_ready().await {
+    if state.db().is_ready().await {
         (StatusCode::OK, "ready")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database not ready")
@@ -26,6 +26,6 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
 }
 
 async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
-    let ready = state.db.is_ready().await;
+    let ready = state.db().is_ready().await;
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics.render(ready))
 }

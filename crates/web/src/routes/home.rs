@@ -1,50 +1,64 @@
+use askama::Template;
 use axum::{
     extract::State,
     response::{IntoResponse, Redirect, Response},
 };
-use carryover_domain::{audit::AuditAction, people::Role};
-use carryover_store::{audit, children};
+use carryover_domain::people::Role;
+use carryover_ops::children::{self, ChildSummary};
 
-use super::MaybeCaller;
-use super::Routes;
+use super::{MaybeCaller, Routes};
 use crate::{
     AppState,
-    auth::{AuditCtx, Caller},
+    auth::Caller,
     error::AppError,
     i18n::Tr,
-    pages::{self, Chrome, HomePage, LandingPage},
+    pages::{self, Chrome, Page},
 };
 
 pub fn routes() -> Routes {
     Routes::new().get("/", show_landing).get("/home", show_home)
 }
 
-async fn show_landing(t: Tr, MaybeCaller(caller): MaybeCaller) -> Result<Response, AppError> {
+#[derive(Template)]
+#[template(path = "home/landing.html")]
+struct LandingPage {
+    t: Tr,
+    c: Chrome,
+}
+
+async fn show_landing(page: Page, MaybeCaller(caller): MaybeCaller) -> Result<Response, AppError> {
     if caller.is_some() {
         return Ok(Redirect::to("/home").into_response());
     }
-    pages::render(&LandingPage { t, c: Chrome::new(None, "/") })
+    let Page { t, c } = page;
+    pages::render(&LandingPage { t, c })
+}
+
+#[derive(Template)]
+#[template(path = "home/home.html")]
+struct HomePage {
+    t: Tr,
+    c: Chrome,
+    is_caregiver: bool,
+    is_admin: bool,
+    children: Vec<ChildSummary>,
 }
 
 /// Each person's start page: a caregiver's children, a therapist's caseload,
 /// an admin's clinic. Listing children is a read of their information.
 async fn show_home(
     State(state): State<AppState>,
-    t: Tr,
+    page: Page,
     caller: Caller,
-    ctx: AuditCtx,
 ) -> Result<Response, AppError> {
-    let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
-    let children = children::children_in_scope(&mut tx, &caller.scope()).await?;
-    audit::append(&mut tx, &ctx.event(AuditAction::List, "child", None, None), now).await?;
-    carryover_store::commit(tx).await?;
-    let role = caller.person.role;
+    let children = children::list(&state.ops, &caller.who).await?;
+    let role = caller.who.actor.role();
+    let Page { t, c } = page;
     let page = HomePage {
-        c: Chrome::new(Some(&caller), "/home"),
         is_caregiver: role == Role::Caregiver,
         is_admin: role == Role::Admin,
         children,
+        c,
         t,
     };
     pages::render(&page)

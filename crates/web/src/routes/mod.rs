@@ -16,9 +16,10 @@ mod children;
 mod health;
 mod home;
 mod households;
-mod invite;
+mod invitations;
 mod lang;
 mod login;
+mod settings;
 
 pub use lang::local_path;
 
@@ -39,13 +40,14 @@ fn table() -> Routes {
         .merge(home::routes())
         .merge(lang::routes())
         .merge(login::routes())
-        .merge(invite::routes())
+        .merge(invitations::routes())
         .merge(account::routes())
         .merge(households::routes())
         .merge(children::routes())
         .merge(caregivers::routes())
         .merge(admin::routes())
         .merge(audit_logs::routes())
+        .merge(settings::routes())
 }
 
 /// A router that remembers what it routes, so that no route can exist

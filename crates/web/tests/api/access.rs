@@ -20,7 +20,7 @@ use crate::helpers::{TestApp, TestClient, on_both_databases, spawn_app};
 use crate::world::{Persona, World};
 
 /// A token that has the shape of an invitation link's but was never issued.
-const UNKNOWN_TOKEN: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+const UNKNOWN_TOKEN: &str = "0190f0000000700080000000000000aa.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
 /// Routes that change state the other checks rely on: walked last, in this
 /// order, so that every check before them finds the world as it was built.

@@ -8,7 +8,7 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use carryover::{Application, auth::password::PasswordCost, clock::TestClock, config::Config};
+use carryover::{Application, clock::TestClock, config::Config, passwords::PasswordCost};
 use carryover_store::{Backend, Db, testing::TestDatabase};
 use reqwest::{Response, header};
 use time::macros::datetime;

@@ -3,11 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use carryover::auth::password::{PasswordCost, PasswordHasher};
+use carryover::passwords::{PasswordCost, PasswordHasher};
 use carryover_domain::people::{Access, Relationship, Role};
 use carryover_store::{
-    Db, NewClinic,
-    people::{self, NewChild, NewPerson, Person},
+    NewClinic, clinic,
+    people::{self, NewChild, NewMember, NewPerson, Person},
 };
 use uuid::Uuid;
 
@@ -68,22 +68,9 @@ impl World {
         let now = app.clock_now();
         let hash = PasswordHasher::new(PasswordCost::Fast).unwrap().hash(PASSWORD).unwrap();
         let mut tx = db.begin_write().await.unwrap();
-        let clinic_a = Db::insert_clinic(
-            &mut tx,
-            &NewClinic { name: "Clinic A".into(), is_demo: false },
-            Uuid::now_v7(),
-            now,
-        )
-        .await
-        .unwrap();
-        let clinic_b = Db::insert_clinic(
-            &mut tx,
-            &NewClinic { name: "Clinic B".into(), is_demo: false },
-            Uuid::now_v7(),
-            now,
-        )
-        .await
-        .unwrap();
+        let new_clinic = |name: &str| NewClinic { name: name.into(), is_demo: false };
+        let clinic_a = clinic::insert_clinic(&mut tx, &new_clinic("Clinic A"), now).await.unwrap();
+        let clinic_b = clinic::insert_clinic(&mut tx, &new_clinic("Clinic B"), now).await.unwrap();
         let mut people_by = BTreeMap::new();
         let plan = [
             (Persona::Guardian, clinic_a.clinic_id, Role::Caregiver, "Gloria Guardian"),
@@ -101,46 +88,27 @@ impl World {
             let new =
                 NewPerson { clinic_id, email, display_name: name.into(), role, lang: "en".into() };
             let person = people::insert_person(&mut tx, &new, now).await.unwrap();
-            people::set_password(&mut tx, person.person_id, &hash).await.unwrap();
+            people::set_password(&mut tx, clinic_id, person.person_id, &hash).await.unwrap();
+            assert!(people::claim_sign_in_email(&mut tx, &person).await.unwrap());
             people_by.insert(persona, Person { has_password: true, ..person });
         }
         let id = |p: Persona| people_by[&p].person_id;
         let a = clinic_a.clinic_id;
         let home = people::insert_household(&mut tx, a, "Guardian family", now).await.unwrap();
-        people::insert_member(
-            &mut tx,
-            a,
-            home,
-            id(Persona::Guardian),
-            Relationship::Mother,
-            Access::Guardian,
-            now,
-        )
-        .await
-        .unwrap();
-        people::insert_member(
-            &mut tx,
-            a,
-            home,
-            id(Persona::Helper),
-            Relationship::Grandparent,
-            Access::Helper,
-            now,
-        )
-        .await
-        .unwrap();
+        member(&mut tx, a, home, id(Persona::Guardian), Relationship::Mother, Access::Guardian)
+            .await;
+        member(&mut tx, a, home, id(Persona::Helper), Relationship::Grandparent, Access::Helper)
+            .await;
         let other_home = people::insert_household(&mut tx, a, "Other family", now).await.unwrap();
-        people::insert_member(
+        member(
             &mut tx,
             a,
             other_home,
             id(Persona::OtherGuardian),
             Relationship::Father,
             Access::Guardian,
-            now,
         )
-        .await
-        .unwrap();
+        .await;
         let child = new_child(&mut tx, a, home, "Mia").await;
         let other_child = new_child(&mut tx, a, other_home, "Leo").await;
         for therapist in [Persona::TeamTherapist, Persona::Deactivated] {
@@ -177,12 +145,24 @@ impl World {
         // The deactivated therapist keeps the cookie of a session that deactivation ended.
         let mut tx = db.begin_write().await.unwrap();
         people::deactivate(&mut tx, a, id(Persona::Deactivated)).await.unwrap();
-        carryover_store::session::end_all_sessions(&mut tx, id(Persona::Deactivated), now)
+        carryover_store::session::end_all_sessions(&mut tx, a, id(Persona::Deactivated), now)
             .await
             .unwrap();
         carryover_store::commit(tx).await.unwrap();
         World { clients, people: people_by, child, other_child, clinic: a }
     }
+}
+
+async fn member(
+    tx: &mut carryover_store::WriteTx,
+    clinic_id: Uuid,
+    household_id: Uuid,
+    person_id: Uuid,
+    relationship: Relationship,
+    access: Access,
+) {
+    let new = NewMember { clinic_id, household_id, person_id, relationship, access };
+    people::insert_member(tx, &new, time::OffsetDateTime::now_utc()).await.unwrap();
 }
 
 async fn new_child(

@@ -1,0 +1,163 @@
+//! What an operation says when it cannot do what was asked: in codes that
+//! the web layer turns into translated sentences and the API returns as they are.
+
+use carryover_domain::{
+    clinic::SettingsProblem, code_enum, password::PasswordProblem, people::NameProblem,
+};
+use carryover_store::StoreError;
+
+code_enum! {
+    /// Why one field was refused. Each code has a message in every language
+    /// (`problem-<code>` in the Fluent files).
+    pub enum Problem {
+        Required = "required",
+        TooLong = "too_long",
+        UnsafeText = "unsafe_text",
+        InvalidEmail = "invalid_email",
+        EmailTaken = "email_taken",
+        AlreadyMember = "already_member",
+        InvalidChoice = "invalid_choice",
+        PasswordTooShort = "password_too_short",
+        PasswordTooLong = "password_too_long",
+        PasswordTooCommon = "password_too_common",
+        PasswordPersonal = "password_personal",
+        PasswordMismatch = "password_mismatch",
+        PasswordWrong = "password_wrong",
+        UnknownTimeZone = "unknown_time_zone",
+        OutOfRange = "out_of_range",
+        NotYourself = "not_yourself",
+    }
+}
+
+/// One refused field: its name in the form or JSON body, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub code: Problem,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, code: Problem) -> FieldError {
+        FieldError { field, code }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpError {
+    /// Missing, or outside the caller's grant: the two look alike.
+    #[error("not found")]
+    NotFound,
+    /// The input was refused; nothing was changed.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// A unique constraint refused the write; nothing was changed.
+    #[error("conflict on {constraint}")]
+    Conflict { constraint: &'static str, field: Option<FieldError> },
+    /// Wrong credentials (the same answer for an unknown account).
+    #[error("not signed in")]
+    Unauthorized,
+    /// Too many failed attempts; try again later.
+    #[error("too many attempts")]
+    Throttled { retry_after_secs: u64 },
+    #[error("storage failed")]
+    Storage(#[source] anyhow::Error),
+}
+
+impl OpError {
+    pub fn field(field: &'static str, code: Problem) -> OpError {
+        OpError::Invalid(vec![FieldError::new(field, code)])
+    }
+
+    /// The refused fields, for an answer that shows them.
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            OpError::Invalid(fields) => fields,
+            OpError::Conflict { field: Some(field), .. } => std::slice::from_ref(field),
+            _ => &[],
+        }
+    }
+}
+
+impl From<StoreError> for OpError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound | StoreError::MissingReference => OpError::NotFound,
+            other => OpError::Storage(anyhow::Error::new(other)),
+        }
+    }
+}
+
+impl From<NameProblem> for Problem {
+    fn from(problem: NameProblem) -> Problem {
+        match problem {
+            NameProblem::Empty => Problem::Required,
+            NameProblem::TooLong => Problem::TooLong,
+            NameProblem::Unsafe => Problem::UnsafeText,
+        }
+    }
+}
+
+impl From<PasswordProblem> for Problem {
+    fn from(problem: PasswordProblem) -> Problem {
+        match problem {
+            PasswordProblem::TooShort => Problem::PasswordTooShort,
+            PasswordProblem::TooLong => Problem::PasswordTooLong,
+            PasswordProblem::TooCommon => Problem::PasswordTooCommon,
+            PasswordProblem::Personal => Problem::PasswordPersonal,
+        }
+    }
+}
+
+impl SettingsProblemExt for SettingsProblem {
+    fn to_field(self) -> FieldError {
+        match self {
+            SettingsProblem::Name(p) => FieldError::new("name", p.into()),
+            SettingsProblem::UnknownTimeZone => {
+                FieldError::new("time_zone", Problem::UnknownTimeZone)
+            }
+            SettingsProblem::ThresholdOutOfRange => {
+                FieldError::new("copm_threshold", Problem::OutOfRange)
+            }
+        }
+    }
+}
+
+pub(crate) trait SettingsProblemExt {
+    fn to_field(self) -> FieldError;
+}
+
+/// Collects field errors while a form is checked, so that every wrong field
+/// is reported at once.
+#[derive(Debug, Default)]
+pub(crate) struct Fields(Vec<FieldError>);
+
+impl Fields {
+    pub(crate) fn check<T, P: Into<Problem>>(
+        &mut self,
+        field: &'static str,
+        result: Result<T, P>,
+    ) -> Option<T> {
+        result.map_err(|p| self.0.push(FieldError::new(field, p.into()))).ok()
+    }
+
+    pub(crate) fn some<T>(
+        &mut self,
+        field: &'static str,
+        value: Option<T>,
+        code: Problem,
+    ) -> Option<T> {
+        if value.is_none() {
+            self.0.push(FieldError::new(field, code));
+        }
+        value
+    }
+
+    /// `Ok(value)` when no field was refused.
+    pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, OpError> {
+        match value {
+            Some(value) if self.0.is_empty() => Ok(value),
+            _ if self.0.is_empty() => Err(OpError::field("form", Problem::Required)),
+            _ => Err(OpError::Invalid(self.0)),
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! Carryover's operations: one function per use case. Each parses its input
+//! into domain types, checks the caller's grant, writes and audits in one
+//! transaction, and returns a typed result or an [`OpError`] in codes, never
+//! sentences. Pages, the JSON API and the command line are skins over these.
+
+pub mod access;
+pub mod account;
+pub mod audit_logs;
+pub mod auth;
+pub mod caregivers;
+pub mod children;
+pub mod clinics;
+pub mod clock;
+mod context;
+mod error;
+pub mod households;
+pub mod invitations;
+pub mod passwords;
+pub mod secrets;
+pub mod settings;
+pub mod staff;
+mod throttle;
+
+pub use carryover_store::{
+    Backend, Db, DbOptions,
+    grant::{Actor, ChildGrant, FullGrant},
+    people::Person,
+};
+pub use context::{Ops, RequestMeta, Who};
+pub use error::{FieldError, OpError, Problem};
