@@ -16,4 +16,5 @@ mod invitations;
 mod languages;
 mod processes;
 mod security;
+mod tenancy;
 mod world;
