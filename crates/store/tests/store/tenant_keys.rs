@@ -9,6 +9,9 @@ use carryover_store::{Backend, Db, on_both_databases, testing::TestDatabase};
 
 /// Tables that hold no clinic's data, or are looked up before the clinic is
 /// known: they stay global (or become reference tables) when distributed.
+/// (table, constraint, kind, columns in key order, referenced table, referenced columns)
+type Key = (String, String, String, Vec<String>, Option<String>, Vec<String>);
+
 const GLOBAL_TABLES: &[&str] = &["schema_migration", "clinic", "sign_in_email", "sign_in_throttle"];
 
 #[tokio::test]
@@ -19,8 +22,7 @@ async fn every_clinic_table_leads_its_keys_with_clinic_id_on_postgres() {
     let database = TestDatabase::create(Backend::Postgres).await;
     let db = database.migrated().await;
     let pool = db.reader();
-    // (table, constraint, kind, columns in key order, referenced table, referenced columns)
-    let keys: Vec<(String, String, String, Vec<String>, Option<String>, Vec<String>)> =
+    let keys: Vec<Key> =
         sqlx::query_as::<_, (String, String, String, String, Option<String>, String)>(
             "SELECT t.relname::text, c.conname::text, c.contype::text, \
                (SELECT string_agg(a.attname::text, ',' ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY k(num, ord) \

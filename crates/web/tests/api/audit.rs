@@ -225,6 +225,31 @@ async fn a_denied_look_at_a_child_leaves_one_denied_row(backend: Backend) {
     assert_eq!(row.child_id, Some(world.child.to_string()));
 }
 
+/// A caseload list is one chained row plus the children it showed; the
+/// admin's "who accessed this child" finds it, and the chain still verifies.
+async fn a_list_view_names_the_children_it_showed_in_their_audit_logs(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let before = ids(&app).await;
+    assert_eq!(world.client(Persona::TeamTherapist).get("/home").await.status(), 200);
+    let new = new_rows(&app, &before).await;
+    assert_eq!(new.len(), 1, "one row for the list, not one per child: {new:?}");
+    let listed: Vec<String> = sqlx::query_scalar("SELECT child_id FROM audit_event_child")
+        .fetch_all(app.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(listed, vec![world.child.to_string()], "the caseload is the one child");
+
+    let admin = world.client(Persona::Admin);
+    let log = admin.get(&format!("/admin/children/{}/audit", world.child)).await;
+    let log = log.text().await.unwrap();
+    assert!(log.contains("Listed") && log.contains("1 child shown"), "{log}");
+    let other = admin.get(&format!("/admin/children/{}/audit", world.other_child)).await;
+    assert!(!other.text().await.unwrap().contains("Tara Team"), "not listed with the other child");
+    let report = carryover::admin_cli::verify_audit(&app.db).await.unwrap();
+    assert!(report.intact, "{}", report.text);
+}
+
 async fn the_database_refuses_to_change_or_remove_an_audit_row(backend: Backend) {
     let app = spawn_app(backend).await;
     let world = World::build(&app).await;
@@ -441,6 +466,7 @@ async fn a_read_whose_audit_row_cannot_be_written_fails(backend: Backend) {
 on_both_databases!(
     every_audited_page_and_action_leaves_exactly_one_row_of_its_kind,
     a_denied_look_at_a_child_leaves_one_denied_row,
+    a_list_view_names_the_children_it_showed_in_their_audit_logs,
     the_database_refuses_to_change_or_remove_an_audit_row,
     a_changed_audit_row_is_found_by_verify,
     a_moved_audit_time_is_found_by_verify,

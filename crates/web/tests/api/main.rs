@@ -16,5 +16,6 @@ mod invitations;
 mod languages;
 mod processes;
 mod security;
+mod settings;
 mod tenancy;
 mod world;
