@@ -50,6 +50,16 @@ impl ClinicZone {
         at.checked_to_offset(offset).unwrap_or(at).date()
     }
 
+    /// The instant `at` as the clinic's clocks show it (its local offset).
+    pub fn local(&self, at: OffsetDateTime) -> OffsetDateTime {
+        at.checked_to_offset(self.offset_at(at)).unwrap_or(at)
+    }
+
+    /// UTC, for people and places with no clinic (signed-out pages, tests).
+    pub fn utc() -> ClinicZone {
+        ClinicZone { name: "UTC".to_owned(), tz: TimeZone::UTC }
+    }
+
     /// The first instant of `date` in the clinic's zone, in UTC.
     ///
     /// Usually local midnight. Where a daylight-saving change skips midnight

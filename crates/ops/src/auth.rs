@@ -4,6 +4,7 @@ use carryover_domain::{
     audit::{AuditAction, AuditResource},
     email::Email,
     session::{SessionPolicy, TOUCH_EVERY},
+    zone::ClinicZone,
 };
 use carryover_store::{
     WriteTx,
@@ -29,6 +30,8 @@ pub struct LiveSession {
     pub actor: Actor,
     pub person: Person,
     pub key: SessionKey,
+    /// The clinic's zone: every date the person reads is shown in it.
+    pub zone: ClinicZone,
 }
 
 /// A new session: the cookie value to set (never log it) and who it is for.
@@ -73,7 +76,8 @@ pub async fn resolve_session(ops: &Ops, cookie: &str) -> Result<Option<LiveSessi
         tx.commit().await?;
     }
     let key = SessionKey { clinic_id: token.clinic_id, token_hash: hash };
-    Ok(Some(LiveSession { actor: found.actor, person: found.person, key }))
+    let zone = ClinicZone::parse(&found.clinic_time_zone).unwrap_or_else(ClinicZone::utc);
+    Ok(Some(LiveSession { actor: found.actor, person: found.person, key, zone }))
 }
 
 /// Signs in with an address and a password. An unknown address and a wrong

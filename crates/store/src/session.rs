@@ -15,6 +15,8 @@ use crate::{
 #[derive(Clone, Debug)]
 pub struct SessionInfo {
     pub created_at: OffsetDateTime,
+    /// The person's clinic's time zone (IANA name), for every date shown.
+    pub clinic_time_zone: String,
     pub last_seen_at: OffsetDateTime,
     pub person: Person,
     pub actor: Actor,
@@ -43,6 +45,7 @@ pub async fn insert_session(
 #[derive(FromRow)]
 struct SessionRow {
     created_at: At,
+    time_zone: String,
     last_seen_at: At,
     #[sqlx(flatten)]
     person: PersonRow,
@@ -56,8 +59,9 @@ pub async fn live_session(
     token_hash: &str,
 ) -> Result<Option<SessionInfo>, StoreError> {
     let sql = format!(
-        "SELECT s.created_at, s.last_seen_at, {PERSON_COLUMNS} FROM login_session s \
+        "SELECT s.created_at, s.last_seen_at, c.time_zone, {PERSON_COLUMNS} FROM login_session s \
          JOIN person p ON p.clinic_id = s.clinic_id AND p.person_id = s.person_id \
+         JOIN clinic c ON c.clinic_id = s.clinic_id \
          WHERE s.clinic_id = $1 AND s.token_hash = $2 AND s.ended_at IS NULL AND p.is_active = 1"
     );
     let row = sqlx::query_as::<_, SessionRow>(sqlx::AssertSqlSafe(sql))
@@ -70,6 +74,7 @@ pub async fn live_session(
         let actor = account.actor()?;
         Some(SessionInfo {
             created_at: row.created_at.0,
+            clinic_time_zone: row.time_zone,
             last_seen_at: row.last_seen_at.0,
             person: account.person,
             actor,

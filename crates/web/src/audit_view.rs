@@ -14,18 +14,6 @@ pub struct AuditRow {
     pub child: String,
 }
 
-fn utc_text(entry: &AuditEntry) -> String {
-    let at = entry.occurred_at.0;
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        at.hour(),
-        at.minute()
-    )
-}
-
 pub fn describe(t: &Tr, entries: &[AuditEntry]) -> Vec<AuditRow> {
     entries
         .iter()
@@ -46,7 +34,7 @@ pub fn describe(t: &Tr, entries: &[AuditEntry]) -> Vec<AuditRow> {
                 what = format!("{what} · {}", t.get(&format!("audit-outcome-{}", e.outcome)));
             }
             AuditRow {
-                when: utc_text(e),
+                when: t.datetime(e.occurred_at.0),
                 who,
                 what,
                 child: e.child_name.clone().unwrap_or_default(),

@@ -6,6 +6,7 @@
 use std::{borrow::Cow, collections::HashMap, sync::Arc};
 
 use axum::{extract::FromRequestParts, http::request::Parts};
+use carryover_domain::zone::ClinicZone;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 use unic_langid::{LanguageIdentifier, langid};
 
@@ -127,11 +128,23 @@ impl Catalog {
 pub struct Tr {
     pub lang: Lang,
     catalog: Arc<Catalog>,
+    /// Dates and times are shown in the reader's clinic's zone.
+    zone: ClinicZone,
 }
 
 impl Tr {
     pub fn new(lang: Lang, catalog: Arc<Catalog>) -> Tr {
-        Tr { lang, catalog }
+        Tr { lang, catalog, zone: ClinicZone::utc() }
+    }
+
+    /// The same translations, showing times in `zone`.
+    pub fn in_zone(mut self, zone: ClinicZone) -> Tr {
+        self.zone = zone;
+        self
+    }
+
+    pub fn zone(&self) -> &ClinicZone {
+        &self.zone
     }
 
     pub fn get(&self, key: &str) -> String {
@@ -179,11 +192,13 @@ impl FromRequestParts<crate::AppState> for Tr {
         parts: &mut Parts,
         state: &crate::AppState,
     ) -> Result<Self, Self::Rejection> {
-        let lang = parts
-            .extensions
-            .get::<crate::auth::Caller>()
-            .and_then(|c| Lang::parse(&c.person.lang))
-            .unwrap_or_else(|| negotiate(parts));
-        Ok(Tr::new(lang, state.catalog.clone()))
+        let caller = parts.extensions.get::<crate::auth::Caller>();
+        let lang =
+            caller.and_then(|c| Lang::parse(&c.person.lang)).unwrap_or_else(|| negotiate(parts));
+        let tr = Tr::new(lang, state.catalog.clone());
+        Ok(match caller {
+            Some(caller) => tr.in_zone(caller.zone.clone()),
+            None => tr,
+        })
     }
 }

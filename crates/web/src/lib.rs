@@ -8,6 +8,7 @@ pub mod audit_view;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod dates;
 pub mod demo;
 pub mod error;
 pub mod i18n;

@@ -135,7 +135,7 @@ audit-person-title = What { $name } accessed
 audit-person-lead = Everything this person read or changed.
 audit-download = Download as CSV
 audit-empty = Nothing yet.
-audit-caption = Newest first. Times are in UTC.
+audit-caption = Newest first. Times are the clinic's local time.
 audit-when = When
 audit-who = Who
 audit-what = What
@@ -223,3 +223,21 @@ audit-listed = { $count ->
 }
 audit-resource-household = a family
 audit-resource-clinic = the clinic settings
+
+## Dates and times
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date-long = { $month } { $day }, { $year }
+time-am = { $hour }:{ $minute } AM
+time-pm = { $hour }:{ $minute } PM
+datetime-long = { $date }, { $time }

@@ -135,7 +135,7 @@ audit-person-title = Qué vio { $name }
 audit-person-lead = Todo lo que esta persona leyó o cambió.
 audit-download = Descargar como CSV
 audit-empty = Nada todavía.
-audit-caption = Lo más nuevo primero. Las horas están en UTC.
+audit-caption = Lo más reciente primero. Las horas son las de la clínica.
 audit-when = Cuándo
 audit-who = Quién
 audit-what = Qué
@@ -223,3 +223,21 @@ audit-listed = { $count ->
 }
 audit-resource-household = una familia
 audit-resource-clinic = los ajustes de la clínica
+
+## Fechas y horas
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+date-long = { $day } de { $month } de { $year }
+time-am = { $hour }:{ $minute } a. m.
+time-pm = { $hour }:{ $minute } p. m.
+datetime-long = { $date }, { $time }

@@ -13,7 +13,10 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
-use carryover_domain::access::{Verdict, rule_for};
+use carryover_domain::{
+    access::{Verdict, rule_for},
+    zone::ClinicZone,
+};
 use carryover_ops::{
     ChildGrant, Person, RequestMeta, Who, access,
     auth::{self, SessionKey},
@@ -31,6 +34,8 @@ pub struct Caller {
     pub who: Who,
     /// The session the request came with, to end it.
     pub session: SessionKey,
+    /// The clinic's time zone, for every date shown to this person.
+    pub zone: ClinicZone,
 }
 
 /// The caller's grant to the child in the path, as the guard found it.
@@ -96,6 +101,7 @@ async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Respons
         person: s.person,
         who: Who { actor: s.actor, meta: meta.clone() },
         session: s.key,
+        zone: s.zone,
     });
     if let Some(caller) = &caller {
         request.extensions_mut().insert(caller.clone());
