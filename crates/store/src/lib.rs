@@ -5,6 +5,7 @@
 //! Functions that take `&mut AnyConnection` run inside the caller's
 //! transaction (`Db::begin_write`) or on a pooled read connection.
 
+pub mod api_token;
 pub mod audit;
 mod backup;
 pub mod children;
@@ -15,6 +16,7 @@ mod error;
 pub mod grant;
 pub mod invitation;
 mod migrate;
+pub mod paging;
 pub mod people;
 pub mod session;
 pub mod testing;

@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(2, "0002_people_and_audit"),
     migration!(3, "0003_tenant_keys"),
     migration!(4, "0004_clinic_settings"),
+    migration!(8, "0008_api_tokens"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (
