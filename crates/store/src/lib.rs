@@ -16,6 +16,7 @@ pub mod grant;
 pub mod invitation;
 mod migrate;
 pub mod people;
+mod restore;
 pub mod session;
 pub mod testing;
 pub mod throttle;
@@ -26,4 +27,7 @@ pub use clinic::{Clinic, NewClinic};
 pub use db::{Backend, Db, DbOptions, WriteTx, commit};
 pub use error::{StoreError, constraint};
 pub use migrate::{MIGRATIONS, Migration};
+pub use restore::{
+    DatabaseLock, Existing, RestoreError, Restored, check_backup, folder_of, restore_from,
+};
 pub use sqlx::AnyConnection;
