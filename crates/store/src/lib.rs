@@ -18,6 +18,7 @@ pub mod invitation;
 mod migrate;
 pub mod paging;
 pub mod people;
+mod restore;
 pub mod session;
 pub mod testing;
 pub mod throttle;
@@ -28,4 +29,7 @@ pub use clinic::{Clinic, NewClinic};
 pub use db::{Backend, Db, DbOptions, WriteTx, commit};
 pub use error::{StoreError, constraint};
 pub use migrate::{MIGRATIONS, Migration};
+pub use restore::{
+    DatabaseLock, Existing, RestoreError, Restored, check_backup, folder_of, restore_from,
+};
 pub use sqlx::AnyConnection;
