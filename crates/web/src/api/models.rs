@@ -69,6 +69,7 @@ impl From<ChildSummary> for ChildItem {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"person_id": "0190f000-0000-7000-8000-000000000009", "name": "Priya Shah", "primary": true}))]
 pub struct TeamMember {
     pub person_id: Uuid,
     pub name: String,
@@ -76,6 +77,7 @@ pub struct TeamMember {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"person_id": "0190f000-0000-7000-8000-000000000002", "name": "Ana Rivera", "relationship": "mother", "access": "guardian"}))]
 pub struct Caregiver {
     pub person_id: Uuid,
     pub name: String,
@@ -87,6 +89,7 @@ pub struct Caregiver {
 
 /// What guardians, the care team and admins see; helpers get none of it.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"date_of_birth": "2021-03-14", "home_languages": "English", "notes": "Loves music.", "caregivers": [{"person_id": "0190f000-0000-7000-8000-000000000002", "name": "Ana Rivera", "relationship": "mother", "access": "guardian"}]}))]
 pub struct ChildDetails {
     /// YYYY-MM-DD.
     pub date_of_birth: Option<String>,
@@ -97,6 +100,7 @@ pub struct ChildDetails {
 
 /// What the caller may do with this child.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"invite_caregiver": false, "see_access_log": true, "see_audit_log": false}))]
 pub struct Permissions {
     pub invite_caregiver: bool,
     pub see_access_log: bool,
@@ -167,6 +171,7 @@ impl From<ChildView> for Child {
 
 /// A single-use link to join or to set a new password (valid 7 days).
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"url": "https://carryover.clinic.example/invite/0190f0000000700080000000000000aa.2f1e…", "expires_at": "2026-12-06T09:00:00Z"}))]
 pub struct Invitation {
     pub url: String,
     pub expires_at: String,
@@ -183,6 +188,7 @@ impl Invitation {
 
 /// A new family, or a caregiver added to a child.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"child_id": "0190f000-0000-7000-8000-000000000004", "caregiver_name": "Rosa Diaz", "invitation": {"url": "https://carryover.clinic.example/invite/0190f0000000700080000000000000aa.2f1e…", "expires_at": "2026-12-06T09:00:00Z"}}))]
 pub struct CaregiverInvited {
     pub child_id: Uuid,
     pub caregiver_name: String,
@@ -265,6 +271,7 @@ pub struct NewStaff {
 
 /// A link made for a person (a staff invitation or a password reset).
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"person_id": "0190f000-0000-7000-8000-000000000011", "invitation": {"url": "https://carryover.clinic.example/invite/0190f0000000700080000000000000aa.2f1e…", "expires_at": "2026-12-06T09:00:00Z"}}))]
 pub struct PersonLink {
     pub person_id: Uuid,
     pub invitation: Invitation,
@@ -285,6 +292,7 @@ pub struct Settings {
 
 /// One row of an audit log (ids, and names for people to read).
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"occurred_at": "2026-11-02T09:00:00Z", "actor_id": "0190f000-0000-7000-8000-000000000009", "actor_name": "Priya Shah", "actor_role": "therapist", "action": "view", "resource_type": "child", "resource_id": "0190f000-0000-7000-8000-000000000004", "child_id": "0190f000-0000-7000-8000-000000000004", "outcome": "success", "children_shown": 0}))]
 pub struct AuditRow {
     pub occurred_at: String,
     pub actor_id: Option<String>,
@@ -318,6 +326,7 @@ impl From<AuditEntry> for AuditRow {
 
 /// A personal access token in its owner's list (never the secret).
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"token_id": "0190f000-0000-7000-8000-000000000020", "name": "school report script", "created_at": "2026-11-02T09:00:00Z", "expires_at": "2027-01-31T09:00:00Z", "last_used_at": null, "revoked_at": null}))]
 pub struct Token {
     pub token_id: Uuid,
     pub name: String,
@@ -342,6 +351,7 @@ impl From<TokenView> for Token {
 
 /// A token just made: `token` is shown this once.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"token": "0190f0000000700080000000000000aa.6b3c…", "token_id": "0190f000-0000-7000-8000-000000000020", "name": "school report script", "created_at": "2026-11-02T09:00:00Z", "expires_at": "2027-01-31T09:00:00Z", "last_used_at": null, "revoked_at": null}))]
 pub struct TokenCreated {
     /// Send as `Authorization: Bearer <token>`. Never shown again.
     pub token: String,
@@ -369,6 +379,7 @@ pub struct SignIn {
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(example = json!({"current": "my old pass phrase", "password": "a new long pass phrase", "password_confirm": "a new long pass phrase"}))]
 pub struct PasswordChange {
     #[serde(default)]
     pub current: String,
@@ -388,6 +399,7 @@ pub struct LanguageChoice {
 
 /// What an invitation says to the person invited.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"name": "Rosa Diaz", "email": "rosa@example.org", "purpose": "join", "needs_new_email": false}))]
 pub struct InvitationInfo {
     pub name: String,
     /// The address the link was made for; absent when it is already used
@@ -410,6 +422,7 @@ impl From<InvitationView> for InvitationInfo {
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(example = json!({"password": "sunny kitchen table", "password_confirm": "sunny kitchen table", "language": "es", "new_email": null}))]
 pub struct Acceptance {
     #[serde(default)]
     pub password: String,
