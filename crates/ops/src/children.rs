@@ -8,7 +8,7 @@ use carryover_domain::{
 use carryover_store::{audit, children};
 
 pub use carryover_store::children::{
-    CaregiverLine, ChildBasics, ChildDetails, ChildSummary, TeamLine,
+    CaregiverLine, ChildBasics, ChildDetails, ChildSummary, Discharge, LastChange, TeamLine,
 };
 
 use crate::{ChildGrant, OpError, Ops, Who};
@@ -25,20 +25,36 @@ pub async fn list(ops: &Ops, who: &Who) -> Result<Vec<ChildSummary>, OpError> {
     Ok(children)
 }
 
-/// What the caller may do on a child's page.
+/// What the caller may do on a child's page. Nothing that changes the
+/// record is offered once the child is discharged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ChildPermissions {
     pub invite_caregiver: bool,
     pub see_access_log: bool,
     pub see_audit_log: bool,
+    pub edit_details: bool,
+    pub see_caregivers: bool,
+    pub change_team: bool,
+    pub discharge: bool,
+    pub readmit: bool,
+    pub download_copy: bool,
 }
 
 impl ChildPermissions {
-    pub fn for_tie(tie: ChildTie) -> ChildPermissions {
+    pub fn for_grant(grant: &ChildGrant) -> ChildPermissions {
+        let tie = grant.tie();
+        let open = grant.writable().is_some();
+        let team = matches!(tie, ChildTie::CareTeam | ChildTie::ClinicAdmin);
         ChildPermissions {
-            invite_caregiver: matches!(tie, ChildTie::CareTeam | ChildTie::ClinicAdmin),
+            invite_caregiver: team && open,
             see_access_log: tie == ChildTie::Guardian,
             see_audit_log: tie == ChildTie::ClinicAdmin,
+            edit_details: open && tie != ChildTie::Helper,
+            see_caregivers: tie != ChildTie::Helper,
+            change_team: open && tie == ChildTie::ClinicAdmin,
+            discharge: open && team,
+            readmit: !open && team,
+            download_copy: tie == ChildTie::Guardian,
         }
     }
 }
@@ -62,5 +78,5 @@ pub async fn view(ops: &Ops, who: &Who, grant: &ChildGrant) -> Result<ChildView,
     audit::append(&mut tx, &who.child_event(AuditAction::View, grant.child_id()), ops.now())
         .await?;
     tx.commit().await?;
-    Ok(ChildView { basics, details, tie: grant.tie(), can: ChildPermissions::for_tie(grant.tie()) })
+    Ok(ChildView { basics, details, tie: grant.tie(), can: ChildPermissions::for_grant(grant) })
 }

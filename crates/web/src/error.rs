@@ -33,6 +33,9 @@ pub enum AppError {
     TooManyRequests { retry_after_secs: u64 },
     #[error("conflict")]
     Conflict(Vec<FieldError>),
+    /// A change to a discharged child's record, which is read-only.
+    #[error("read-only")]
+    ReadOnly,
     #[error("internal error")]
     Internal(#[from] anyhow::Error),
 }
@@ -44,6 +47,7 @@ impl From<OpError> for AppError {
             OpError::Invalid(fields) => AppError::Invalid(fields),
             OpError::Conflict { field, .. } => AppError::Conflict(field.into_iter().collect()),
             OpError::Unauthorized => AppError::Unauthorized,
+            OpError::ReadOnly => AppError::ReadOnly,
             OpError::Throttled { retry_after_secs } => {
                 AppError::TooManyRequests { retry_after_secs }
             }
@@ -91,7 +95,7 @@ impl IntoResponse for AppError {
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Conflict(_) | AppError::ReadOnly => StatusCode::CONFLICT,
             AppError::Internal(error) => {
                 tracing::error!(error = format!("{error:#}"), "request failed");
                 StatusCode::INTERNAL_SERVER_ERROR
@@ -102,6 +106,10 @@ impl IntoResponse for AppError {
             AppError::BadRequest(detail) => report.detail = Some(detail.clone()),
             AppError::Invalid(fields) | AppError::Conflict(fields) => {
                 report.fields.clone_from(fields)
+            }
+            AppError::ReadOnly => {
+                report.code = "read_only";
+                report.message_key = "error-read-only";
             }
             _ => {}
         }
