@@ -183,7 +183,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 (false, true) => crate::purge_cli::Mode::Yes,
                 (false, false) => crate::purge_cli::Mode::Ask,
             };
-            let result = crate::purge_cli::run(&db, mode, std::io::stdin().lock()).await;
+            let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+            let result = crate::purge_cli::run(&db, clock, mode, std::io::stdin().lock()).await;
             db.close().await;
             println!("{}", result?);
             Ok(())

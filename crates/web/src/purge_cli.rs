@@ -8,7 +8,7 @@ use std::{io::BufRead, sync::Arc};
 use carryover_domain::record::iso_date;
 use carryover_ops::{
     Db, Ops,
-    clock::SystemClock,
+    clock::Clock,
     passwords::{PasswordCost, PasswordHasher},
     purge::{self, PurgeCandidate},
     secrets,
@@ -24,10 +24,10 @@ pub enum Mode {
     Yes,
 }
 
-fn ops(db: &Db) -> anyhow::Result<Ops> {
+fn ops(db: &Db, clock: Arc<dyn Clock>) -> anyhow::Result<Ops> {
     Ok(Ops {
         db: db.clone(),
-        clock: Arc::new(SystemClock),
+        clock,
         secrets: secrets::random(),
         // Nothing is hashed here.
         passwords: PasswordHasher::new(PasswordCost::Fast)?,
@@ -44,9 +44,15 @@ fn line(c: &PurgeCandidate) -> String {
     )
 }
 
-/// Runs the command; `answer` reads the person's reply when asking.
-pub async fn run(db: &Db, mode: Mode, answer: impl BufRead) -> anyhow::Result<String> {
-    let ops = ops(db)?;
+/// Runs the command; `answer` reads the person's reply when asking. Today
+/// (on each clinic's calendar) comes from `clock`.
+pub async fn run(
+    db: &Db,
+    clock: Arc<dyn Clock>,
+    mode: Mode,
+    answer: impl BufRead,
+) -> anyhow::Result<String> {
+    let ops = ops(db, clock)?;
     let due = purge::due(&ops).await?;
     let mut out: Vec<String> = due.iter().map(line).collect();
     if due.is_empty() {
