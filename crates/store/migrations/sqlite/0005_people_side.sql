@@ -25,7 +25,7 @@ CREATE TEMP TABLE language_codes AS SELECT clinic_id, child_id, home_languages A
             CASE WHEN LOWER(home_languages) LIKE '%hindi%' THEN ',hi' ELSE '' END ||
             CASE WHEN LOWER(home_languages) LIKE '%urdu%' THEN ',ur' ELSE '' END ||
             CASE WHEN LOWER(home_languages) LIKE '%bengali%' OR LOWER(home_languages) LIKE '%bangla%' THEN ',bn' ELSE '' END ||
-            CASE WHEN LOWER(home_languages) LIKE '%persian%' OR LOWER(home_languages) LIKE '%farsi%' OR LOWER(home_languages) LIKE '%dari%' OR LOWER(home_languages) LIKE '%persa%' THEN ',fa' ELSE '' END ||
+            CASE WHEN LOWER(home_languages) LIKE '%persian%' OR LOWER(home_languages) LIKE '%farsi%' OR LOWER(home_languages) LIKE '%persa%' THEN ',fa' ELSE '' END ||
             CASE WHEN LOWER(home_languages) LIKE '%pashto%' THEN ',ps' ELSE '' END ||
             CASE WHEN LOWER(home_languages) LIKE '%swahili%' OR LOWER(home_languages) LIKE '%suajili%' THEN ',sw' ELSE '' END ||
             CASE WHEN LOWER(home_languages) LIKE '%amharic%' OR LOWER(home_languages) LIKE '%amárico%' THEN ',am' ELSE '' END ||
