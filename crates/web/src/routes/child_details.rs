@@ -62,7 +62,7 @@ fn details_page(
             chosen: form.home_languages.iter().any(|c| c == l.as_str()),
         })
         .collect();
-    languages.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    languages.sort_by_key(|l| l.name.to_lowercase());
     DetailsPage {
         child_id: grant.child_id().to_string(),
         form,

@@ -104,7 +104,42 @@ async fn a_helper_and_the_care_team_get_no_download(backend: Backend) {
     assert_eq!(therapist.get(&format!("/children/{id}/export.zip")).await.status(), 404);
 }
 
+/// The demo tells the people side's story: a discharged child, a family
+/// whose helper was removed, a therapist whose caseload was moved.
+async fn the_demo_has_a_discharged_child_a_removed_helper_and_a_moved_caseload(backend: Backend) {
+    let app = spawn_app(backend).await;
+    demo_guardian(&app, "ana.rivera@example.org").await;
+    let db = app.db.clone();
+    let one = |sql: &'static str| {
+        let db = db.clone();
+        async move {
+            let n: i64 = sqlx::query_scalar(sql).fetch_one(db.reader()).await.unwrap();
+            n
+        }
+    };
+    assert_eq!(one("SELECT COUNT(*) FROM child WHERE discharged_on IS NOT NULL").await, 1);
+    assert_eq!(
+        one("SELECT COUNT(*) FROM person p WHERE p.email = 'carlos.rivera@example.org' AND p.is_active = 0 \
+             AND NOT EXISTS (SELECT 1 FROM household_member m WHERE m.person_id = p.person_id)")
+        .await,
+        1,
+        "the removed helper"
+    );
+    assert_eq!(
+        one("SELECT COUNT(*) FROM care_team_member t JOIN person p ON p.person_id = t.person_id \
+             WHERE p.email = 'therapist3@example.org'")
+        .await,
+        0,
+        "the moved caseload"
+    );
+    let guardian = app.new_client();
+    sign_in(&guardian, "amina.hassan@example.org").await;
+    let home = guardian.get("/home").await.text().await.unwrap();
+    assert!(!home.contains("Omar"), "a discharged child leaves the caregiver's home");
+}
+
 on_both_databases!(
+    the_demo_has_a_discharged_child_a_removed_helper_and_a_moved_caseload,
     the_zip_of_a_demo_child_holds_what_the_guardian_sees_and_nothing_else,
     a_helper_and_the_care_team_get_no_download,
 );
