@@ -17,7 +17,7 @@ use crate::{
 };
 
 /// The team as it is, and the therapists who could join it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct TeamView {
     pub child_name: String,
     pub team: Vec<TeamLine>,

@@ -12,7 +12,7 @@ pub use carryover_store::care_team::{CaseloadLine, Therapist};
 use crate::{OpError, Ops, Person, Problem, Who, access::writable, care_team as team};
 
 /// A therapist's caseload and the therapists it could move to.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct CaseloadView {
     pub therapist: Person,
     pub children: Vec<CaseloadLine>,
@@ -33,7 +33,7 @@ pub async fn view(ops: &Ops, who: &Who, therapist_id: Uuid) -> Result<CaseloadVi
     let children = care_team::caseload(&mut tx, &who.actor, therapist_id).await?;
     let mut others = care_team::active_therapists(&mut tx, who.actor.clinic_id()).await?;
     others.retain(|t| t.person_id != therapist_id);
-    let ids: Vec<Uuid> = children.iter().map(|c| c.child_id.0).collect();
+    let ids: Vec<Uuid> = children.iter().map(|c| c.child_id).collect();
     let event =
         who.event(AuditAction::List, AuditResource::CareTeam, Some(therapist_id.to_string()), None);
     audit::append_listing(&mut tx, &event, &ids, ops.now()).await?;
@@ -74,7 +74,7 @@ pub async fn move_children(
     let mut chosen = Vec::new();
     for text in &input.children {
         let id = Uuid::parse_str(text.trim()).ok();
-        match id.filter(|id| caseload.iter().any(|c| c.child_id.0 == *id)) {
+        match id.filter(|id| caseload.iter().any(|c| c.child_id == *id)) {
             Some(id) if !chosen.contains(&id) => chosen.push(id),
             Some(_) => {}
             None => return Err(OpError::field("children", Problem::NotOnCaseload)),

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use crate::{ChildGrant, OpError, Ops, Problem, Who, access::writable, children::CaregiverLine};
 
 /// A household's caregivers, for those who may change them.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct CaregiversView {
     pub child_name: String,
     pub caregivers: Vec<CaregiverLine>,

@@ -110,7 +110,7 @@ async fn person_of_clinic(ops: &Ops, who: &Who, person_id: Uuid) -> Result<Perso
 
 /// What deactivating a person involves: for a therapist, the children seen
 /// now who would be left with no therapist, and who could take them.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct DeactivationView {
     pub person: Person,
     /// Children whose only active therapist this person is.
@@ -169,7 +169,7 @@ pub async fn deactivate(
         (false, _) => None,
     };
     for child in &children {
-        let id = child.child_id.0;
+        let id = child.child_id;
         match &move_to {
             Some(to) if child.others == 0 => {
                 caseload::move_one(&mut tx, who, id, person.person_id, to.person_id, now).await?;

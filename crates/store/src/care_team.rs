@@ -12,7 +12,7 @@ use crate::{
 };
 
 /// An active therapist of the clinic, to choose from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Therapist {
     pub person_id: Uuid,
     pub display_name: String,
@@ -164,14 +164,23 @@ pub async fn ensure_primary(tx: &mut WriteTx, grant: &WritableGrant) -> Result<(
 }
 
 /// One child of a therapist's caseload.
-#[derive(Clone, Debug, PartialEq, Eq, FromRow)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct CaseloadLine {
-    pub child_id: Id,
+    pub child_id: Uuid,
     pub preferred_name: String,
     pub household_name: String,
-    pub is_primary: Flag,
+    pub is_primary: bool,
     /// Active therapists on the team besides this one.
     pub others: i64,
+}
+
+#[derive(FromRow)]
+struct CaseloadRow {
+    child_id: Id,
+    preferred_name: String,
+    household_name: String,
+    is_primary: Flag,
+    others: i64,
 }
 
 /// The children seen now whose team includes `therapist_id`, by name: for
@@ -185,7 +194,7 @@ pub async fn caseload(
     if !admin.is_admin() {
         return Ok(Vec::new());
     }
-    Ok(sqlx::query_as(
+    let rows: Vec<CaseloadRow> = sqlx::query_as(
         "SELECT c.child_id, c.preferred_name, h.name AS household_name, t.is_primary, \
            (SELECT COUNT(*) FROM care_team_member o JOIN person p ON p.clinic_id = o.clinic_id \
              AND p.person_id = o.person_id WHERE o.clinic_id = c.clinic_id AND o.child_id = c.child_id \
@@ -199,5 +208,15 @@ pub async fn caseload(
     .bind(Id(admin.clinic_id()))
     .bind(Id(therapist_id))
     .fetch_all(conn)
-    .await?)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| CaseloadLine {
+            child_id: r.child_id.0,
+            preferred_name: r.preferred_name,
+            household_name: r.household_name,
+            is_primary: r.is_primary.0,
+            others: r.others,
+        })
+        .collect())
 }

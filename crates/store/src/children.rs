@@ -14,7 +14,7 @@ use crate::{
     grant::{Actor, ChildGrant, FullGrant},
 };
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ChildSummary {
     pub child_id: Uuid,
     pub preferred_name: String,
@@ -82,7 +82,7 @@ pub async fn children_for(
 }
 
 /// What everyone tied to a child may see, helpers included.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ChildBasics {
     pub child_id: Uuid,
     pub preferred_name: String,
@@ -92,7 +92,7 @@ pub struct ChildBasics {
     pub discharged_on: Option<Date>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct TeamLine {
     pub person_id: Uuid,
     pub display_name: String,
@@ -102,7 +102,7 @@ pub struct TeamLine {
 }
 
 /// What helpers must not see: for a [`FullGrant`] only.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ChildDetails {
     pub date_of_birth: Option<Date>,
     pub home_languages: Vec<HomeLanguage>,
@@ -113,20 +113,21 @@ pub struct ChildDetails {
     pub discharge: Option<Discharge>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct LastChange {
+    #[serde(with = "time::serde::rfc3339")]
     pub at: OffsetDateTime,
     pub by_name: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Discharge {
     pub on: Date,
     pub reason: DischargeReason,
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct CaregiverLine {
     pub person_id: Uuid,
     pub display_name: String,

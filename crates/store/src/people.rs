@@ -11,7 +11,7 @@ use crate::{
     grant::Actor,
 };
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Person {
     pub person_id: Uuid,
     pub clinic_id: Uuid,

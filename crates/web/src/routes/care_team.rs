@@ -117,7 +117,7 @@ async fn show_caseload(
         let to = done.to.clone().unwrap_or_default();
         t.with("caseload-moved", &[("count", count.into()), ("name", to.into())])
     });
-    let chosen = view.children.iter().map(|c| c.child_id.0.to_string()).collect();
+    let chosen = view.children.iter().map(|c| c.child_id.to_string()).collect();
     pages::render(&CaseloadPage {
         t,
         c,
