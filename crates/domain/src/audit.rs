@@ -34,6 +34,7 @@ code_enum! {
         Clinic = "clinic",
         /// A child's therapists (issue 9).
         CareTeam = "care_team",
+        ApiToken = "api_token",
     }
 }
 

@@ -117,7 +117,9 @@ pub async fn child_bundle(
 ) -> Result<ChildBundle, OpError> {
     let basics = children::child_basics(conn, full.child()).await?;
     let details = children::child_details(conn, full).await?;
-    let entries = audit::for_child(conn, full.clinic_id(), full.child_id(), true).await?;
+    // The whole log, unpaged: the copy holds everything the access page can show.
+    let all = audit::Window::default();
+    let entries = audit::for_child(conn, full.clinic_id(), full.child_id(), true, all).await?;
     let discharge = details.discharge.as_ref();
     Ok(ChildBundle {
         exported_at: now,

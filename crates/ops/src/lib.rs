@@ -24,11 +24,13 @@ mod context;
 mod error;
 pub mod households;
 pub mod invitations;
+mod operation;
 pub mod passwords;
 pub mod secrets;
 pub mod settings;
 pub mod staff;
 mod throttle;
+pub mod tokens;
 
 pub use carryover_store::{
     Backend, Db, DbOptions,
@@ -37,3 +39,4 @@ pub use carryover_store::{
 };
 pub use context::{Ops, RequestMeta, Who};
 pub use error::{FieldError, OpError, Problem};
+pub use operation::Operation;

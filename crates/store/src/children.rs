@@ -12,6 +12,7 @@ use crate::{
     StoreError,
     codec::{At, Code, Flag, Id},
     grant::{Actor, ChildGrant, FullGrant},
+    paging::{Page, Paging},
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -46,7 +47,8 @@ pub(crate) fn stored_date(text: Option<String>) -> Result<Option<Date>, StoreErr
 pub async fn children_for(
     conn: &mut AnyConnection,
     actor: &Actor,
-) -> Result<Vec<ChildSummary>, StoreError> {
+    paging: Paging,
+) -> Result<Page<ChildSummary>, StoreError> {
     let filter = match actor.role() {
         Role::Admin => "$2 = $2",
         Role::Therapist => {
@@ -61,15 +63,17 @@ pub async fn children_for(
     let sql = format!(
         "SELECT c.child_id, c.preferred_name, h.name AS household_name, c.discharged_on FROM child c \
          JOIN household h ON h.clinic_id = c.clinic_id AND h.household_id = c.household_id \
-         WHERE c.clinic_id = $1 AND {filter} \
-         ORDER BY CASE WHEN c.discharged_on IS NULL THEN 0 ELSE 1 END, c.preferred_name, c.child_id"
+         WHERE c.clinic_id = $1 AND {filter} AND c.child_id > $3 ORDER BY c.child_id LIMIT $4"
     );
     let rows = sqlx::query_as::<_, SummaryRow>(sqlx::AssertSqlSafe(sql))
         .bind(Id(actor.clinic_id()))
         .bind(Id(actor.person_id()))
+        .bind(Id(paging.after.unwrap_or(Uuid::nil())))
+        .bind(paging.fetch_limit())
         .fetch_all(conn)
         .await?;
-    rows.into_iter()
+    let rows = rows
+        .into_iter()
         .map(|r| {
             Ok(ChildSummary {
                 child_id: r.child_id.0,
@@ -78,7 +82,8 @@ pub async fn children_for(
                 discharged_on: stored_date(r.discharged_on)?,
             })
         })
-        .collect()
+        .collect::<Result<Vec<ChildSummary>, StoreError>>()?;
+    Ok(Page::from_rows(rows, paging, |c| c.child_id))
 }
 
 /// What everyone tied to a child may see, helpers included.

@@ -5,6 +5,7 @@
 //! Functions that take `&mut AnyConnection` run inside the caller's
 //! transaction (`Db::begin_write`) or on a pooled read connection.
 
+pub mod api_token;
 pub mod audit;
 mod backup;
 // The people side: care teams, memberships, discharge, purge (issue 9).
@@ -21,7 +22,9 @@ mod error;
 pub mod grant;
 pub mod invitation;
 mod migrate;
+pub mod paging;
 pub mod people;
+mod restore;
 pub mod session;
 pub mod testing;
 pub mod throttle;
@@ -32,4 +35,7 @@ pub use clinic::{Clinic, NewClinic};
 pub use db::{Backend, Db, DbOptions, WriteTx, commit};
 pub use error::{StoreError, constraint};
 pub use migrate::{MIGRATIONS, Migration};
+pub use restore::{
+    DatabaseLock, Existing, RestoreError, Restored, check_backup, folder_of, restore_from,
+};
 pub use sqlx::AnyConnection;

@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(4, "0004_clinic_settings"),
     // The people side: child details, care teams, discharge, retention (issue 9).
     migration!(5, "0005_people_side"),
+    migration!(8, "0008_api_tokens"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (

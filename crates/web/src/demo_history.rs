@@ -30,8 +30,10 @@ async fn writable(
     child: &str,
     now: OffsetDateTime,
 ) -> anyhow::Result<WritableGrant> {
-    let children = children::children_for(tx, admin).await?;
+    let children =
+        children::children_for(tx, admin, carryover_store::paging::Paging::all()).await?;
     let id = children
+        .items
         .iter()
         .find(|c| c.preferred_name == child)
         .map(|c| c.child_id)

@@ -134,6 +134,7 @@ audit-child-lead = Every time someone opened or changed this child's information
 audit-person-title = What { $name } opened
 audit-person-lead = Everything this person opened or changed.
 audit-download = Download as CSV
+audit-older = Show older entries
 audit-empty = Nothing yet.
 audit-caption = Newest first. Times are the clinic's local time.
 audit-when = When
@@ -222,6 +223,7 @@ audit-listed = { $count ->
    *[other] { $count } children shown
 }
 audit-resource-household = a family
+audit-resource-api_token = an API token
 audit-resource-clinic = the clinic settings
 
 ## Dates and times
@@ -373,3 +375,34 @@ export-field-record_access-who = Who it was.
 export-field-record_access-role = Their role at the clinic.
 export-field-record_access-action = What they did (view, list, create, update, delete, export).
 export-field-record_access-what = What they opened or changed.
+## API tokens (account page)
+tokens-title = Tokens for the API
+tokens-lead = A token lets a program use Carryover's API as you, with your rights and no more. Keep it secret like a password.
+tokens-new-heading = Your new token
+tokens-shown-once = Copy this token now. For your safety, we will not show it again.
+tokens-none = You have no tokens.
+tokens-name = Name
+tokens-name-hint = What the token is for, like "school report script".
+tokens-created = Made
+tokens-expires = Ends
+tokens-last-used = Last used
+tokens-never-used = Not used yet
+tokens-state = State
+tokens-live = Active
+tokens-revoked = Revoked
+tokens-expired = Expired
+tokens-revoke = Revoke
+tokens-make = Make a token
+tokens-days = Days until it ends (1 to 365)
+tokens-submit = Make token
+tokens-docs = How to use the API
+
+## API documentation page
+api-docs-title = Carryover API
+api-docs-lead = Programs can use the same information as these pages through a JSON API. Every answer shows only what you could see on the pages. Errors come as application/problem+json with a code for each field.
+api-docs-document = The OpenAPI document (JSON)
+api-docs-example = Example
+api-docs-operations = Operations
+api-docs-parameters = Parameters
+api-docs-body = Body
+api-docs-answer = Answer

@@ -137,6 +137,7 @@ audit-child-lead = Cada vez que alguien abrió o cambió la información de este
 audit-person-title = Qué abrió { $name }
 audit-person-lead = Todo lo que esta persona abrió o cambió.
 audit-download = Descargar como CSV
+audit-older = Ver registros anteriores
 audit-empty = Nada todavía.
 audit-caption = Lo más reciente primero. Las horas son las de la clínica.
 audit-when = Cuándo
@@ -225,6 +226,7 @@ audit-listed = { $count ->
    *[other] { $count } niños y niñas en la lista
 }
 audit-resource-household = una familia
+audit-resource-api_token = una clave de la API
 audit-resource-clinic = los ajustes de la clínica
 
 ## Fechas y horas
@@ -376,3 +378,34 @@ export-field-record_access-who = Quién fue.
 export-field-record_access-role = Su rol en la clínica.
 export-field-record_access-action = Qué hizo (view: abrió, list: abrió la lista, create: creó, update: cambió, delete: borró, export: descargó).
 export-field-record_access-what = Qué abrió o cambió.
+## Claves de la API (página de la cuenta)
+tokens-title = Claves para la API
+tokens-lead = Una clave permite que un programa use la API de Carryover en su nombre, con sus permisos y nada más. Guárdela en secreto como una contraseña.
+tokens-new-heading = Su nueva clave
+tokens-shown-once = Copie esta clave ahora. Por su seguridad, no la volveremos a mostrar.
+tokens-none = No tiene claves.
+tokens-name = Nombre
+tokens-name-hint = Para qué es la clave, como "informe para la escuela".
+tokens-created = Creada
+tokens-expires = Termina
+tokens-last-used = Último uso
+tokens-never-used = Aún sin usar
+tokens-state = Estado
+tokens-live = Activa
+tokens-revoked = Anulada
+tokens-expired = Vencida
+tokens-revoke = Anular
+tokens-make = Crear una clave
+tokens-days = Días hasta que termine (de 1 a 365)
+tokens-submit = Crear clave
+tokens-docs = Cómo usar la API
+
+## Página de documentación de la API
+api-docs-title = API de Carryover
+api-docs-lead = Los programas pueden usar la misma información que estas páginas con una API JSON. Cada respuesta muestra solo lo que usted podría ver en las páginas. Los errores llegan como application/problem+json con un código para cada campo.
+api-docs-document = El documento OpenAPI (JSON)
+api-docs-example = Ejemplo
+api-docs-operations = Operaciones
+api-docs-parameters = Parámetros
+api-docs-body = Cuerpo
+api-docs-answer = Respuesta

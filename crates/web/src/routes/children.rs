@@ -5,6 +5,8 @@ use axum::{extract::State, response::Response};
 use carryover_domain::record::HomeLanguage;
 use carryover_ops::children::{self, ChildView};
 
+use carryover_ops::Operation;
+
 use super::Routes;
 use crate::{
     AppState,
@@ -15,7 +17,7 @@ use crate::{
 };
 
 pub fn routes() -> Routes {
-    Routes::new().get("/children/{child_id}", show_child)
+    Routes::new().get("/children/{child_id}", show_child).calls(Operation::ViewChild)
 }
 
 /// One caregiver line, in words.

@@ -13,6 +13,8 @@ use carryover_ops::{
     households::{self, NewHouseholdInput},
 };
 
+use carryover_ops::Operation;
+
 use super::{Routes, caregivers::relationship_choices, invitations::show_link};
 use crate::{
     AppState,
@@ -23,7 +25,10 @@ use crate::{
 };
 
 pub fn routes() -> Routes {
-    Routes::new().get("/households/new", new_household).post("/households", create_household)
+    Routes::new()
+        .get("/households/new", new_household)
+        .post("/households", create_household)
+        .calls(Operation::CreateHousehold)
 }
 
 /// The family form as typed, to show again with its errors.

@@ -27,7 +27,9 @@ const UNKNOWN_TOKEN: &str = "0190f0000000700080000000000000aa.0123456789abcdef01
 const WALKED_LAST: &[(&str, &str)] = &[
     // Deactivates a spare staff member, never a persona (see `Targets`).
     ("POST", "/admin/people/{person_id}/deactivate"),
-    // Ends the persona's own session.
+    ("POST", "/api/v1/people/{person_id}/deactivate"),
+    // End the persona's own session.
+    ("DELETE", "/api/v1/session"),
     ("POST", "/logout"),
 ];
 
@@ -80,21 +82,51 @@ fn expected(verdict: Verdict) -> Class {
     }
 }
 
+/// What the walk keeps of an answer.
+struct Answer {
+    status: reqwest::StatusCode,
+    location: Option<String>,
+    ends_session: bool,
+    is_api: bool,
+    body: String,
+}
+
+impl Answer {
+    async fn of(response: Response) -> Answer {
+        let status = response.status();
+        let location =
+            response.headers().get(header::LOCATION).map(|l| l.to_str().unwrap().to_owned());
+        // Signing out also answers 303 to /login, but ends the session as it does.
+        let ends_session = response.headers().get_all(header::SET_COOKIE).iter().any(|c| {
+            let c = c.to_str().unwrap();
+            c.starts_with("__Host-carryover=;") && c.contains("Max-Age=0")
+        });
+        let is_api = response.url().path().starts_with("/api/");
+        let body = response.text().await.unwrap_or_default();
+        Answer { status, location, ends_session, is_api, body }
+    }
+}
+
 /// Classifies an answer; `Err` for one that fits no class (a 5xx).
-fn classify(response: &Response) -> Result<Class, String> {
-    let status = response.status();
-    let location = response.headers().get(header::LOCATION).map(|l| l.to_str().unwrap().to_owned());
+fn classify(answer: &Answer) -> Result<Class, String> {
+    let status = answer.status;
+    let location = answer.location.clone();
     if status.is_server_error() {
         return Err(format!("{status}"));
     }
     if status == 404 {
         return Ok(Class::Hidden);
     }
-    // Signing out also answers 303 to /login, but ends the session as it does.
-    let ends_session = response.headers().get_all(header::SET_COOKIE).iter().any(|c| {
-        let c = c.to_str().unwrap();
-        c.starts_with("__Host-carryover=;") && c.contains("Max-Age=0")
-    });
+    // The API answers "sign in first" with a 401 whose code says so (a wrong
+    // password is another code, from a handler).
+    if answer.is_api && status == 401 {
+        let problem: serde_json::Value = serde_json::from_str(&answer.body)
+            .map_err(|e| format!("401 without a problem body: {e}"))?;
+        if problem["code"] == "unauthorized" {
+            return Ok(Class::SignIn);
+        }
+    }
+    let ends_session = answer.ends_session;
     if status == 303
         && location.as_deref().is_some_and(|l| l.starts_with("/login"))
         && !ends_session
@@ -104,13 +136,9 @@ fn classify(response: &Response) -> Result<Class, String> {
     Ok(Class::Served)
 }
 
-fn describe(response: &Response) -> String {
-    let location = response
-        .headers()
-        .get(header::LOCATION)
-        .map(|l| format!(" → {}", l.to_str().unwrap()))
-        .unwrap_or_default();
-    format!("{}{location}", response.status())
+fn describe(answer: &Answer) -> String {
+    let location = answer.location.as_ref().map(|l| format!(" → {l}")).unwrap_or_default();
+    format!("{}{location}", answer.status)
 }
 
 /// The caller's role and tie to `child`, as the guard should find them.
@@ -138,6 +166,8 @@ fn role_and_tie(world: &World, persona: Persona, child: Uuid) -> Option<(Role, O
 struct Targets {
     spare_a: Uuid,
     spare_b: Uuid,
+    /// Two API tokens of each signed-in persona: one for each revoke route.
+    tokens: std::collections::BTreeMap<Persona, Vec<Uuid>>,
 }
 
 impl Targets {
@@ -156,7 +186,32 @@ impl Targets {
         let spare_a = people::insert_person(&mut tx, &a, now).await.unwrap().person_id;
         let spare_b = people::insert_person(&mut tx, &b, now).await.unwrap().person_id;
         carryover_store::commit(tx).await.unwrap();
-        Targets { spare_a, spare_b }
+        let mut tokens = std::collections::BTreeMap::new();
+        for persona in Persona::ALL {
+            if matches!(persona, Persona::Anonymous | Persona::Deactivated) {
+                continue;
+            }
+            let client = world.client(persona);
+            for name in ["walk one", "walk two"] {
+                let made =
+                    client.post_form("/account/tokens", &[("name", name), ("days", "30")]).await;
+                assert_eq!(made.status(), 200, "{persona:?} makes a token");
+            }
+            let page = client.get("/account/tokens").await.text().await.unwrap();
+            let ids: Vec<Uuid> = page
+                .match_indices("/account/tokens/")
+                .filter_map(|(at, _)| Uuid::parse_str(&page[at + 16..at + 52]).ok())
+                .collect();
+            assert_eq!(ids.len(), 2, "{persona:?}: {page}");
+            tokens.insert(persona, ids);
+        }
+        Targets { spare_a, spare_b, tokens }
+    }
+
+    /// The persona's own token for a revoke route (any id for the signed out).
+    fn token_for(&self, persona: Persona, template: &str) -> Uuid {
+        let index = usize::from(template.starts_with("/api/"));
+        self.tokens.get(&persona).map_or_else(Uuid::now_v7, |ids| ids[index])
     }
 
     fn person_for(&self, world: &World, persona: Persona) -> Uuid {
@@ -168,13 +223,14 @@ impl Targets {
     }
 }
 
-fn fill(template: &str, child: Uuid, person: Uuid) -> String {
+fn fill(template: &str, child: Uuid, person: Uuid, token: Uuid) -> String {
     // Sub-resources of a child ({goal_id}, …) are added here as later
     // issues route them, taken from the same child as {child_id}.
     let path = template
         .replace("{child_id}", &child.to_string())
         .replace("{person_id}", &person.to_string())
-        .replace("{token}", UNKNOWN_TOKEN);
+        .replace("{token}", UNKNOWN_TOKEN)
+        .replace("{token_id}", &token.to_string());
     if let Some(start) = path.find('{') {
         let name = &path[start..];
         panic!("{template}: the walk does not know how to fill {name}; teach `fill` about it");
@@ -192,6 +248,12 @@ fn minimal_form(path: &str) -> &'static [(&'static str, &'static str)] {
 }
 
 async fn send(client: &TestClient, method: &str, path: &str, template: &str) -> Response {
+    if template.starts_with("/api/") && method != "GET" {
+        // An empty JSON object: handlers refuse it field by field (422), which
+        // shows they were reached.
+        let m = Method::from_bytes(method.as_bytes()).unwrap();
+        return client.send_json(m, path, &serde_json::json!({})).await;
+    }
     match method {
         "GET" => client.get(path).await,
         "POST" => client.post_form(path, minimal_form(template)).await,
@@ -235,8 +297,15 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
             checks += 1;
             let (role, tie) = role_and_tie(&world, persona, child).unzip();
             let want = expected(rule.who.judge(role, tie.flatten()));
-            let path = fill(template, child, targets.person_for(&world, persona));
+            let token = targets.token_for(persona, template);
+            let path = fill(template, child, targets.person_for(&world, persona), token);
             let response = send(world.client(persona), method, &path, template).await;
+            let response = Answer::of(response).await;
+            // Signing out through the API ends the session the page sign-out
+            // walked after it needs: sign the persona in again.
+            if (method, template) == ("DELETE", "/api/v1/session") && response.status == 204 {
+                crate::world::sign_in(world.client(persona), &world.person(persona).email).await;
+            }
             match classify(&response) {
                 Ok(got) if got == want => {}
                 Ok(got) => mismatches.push(format!(
@@ -442,7 +511,7 @@ async fn another_childs_ids_in_a_form_body_find_nothing(backend: Backend) {
             if rule.who.judge(role, tie.flatten()) != Verdict::Allow {
                 continue;
             }
-            let path = fill(template, world.child, tara);
+            let path = fill(template, world.child, tara, Uuid::nil());
             let other = if field == "children" { &other_child } else { &stranger };
             let form: Vec<(&str, &str)> = vec![
                 (field, other.as_str()),
