@@ -65,7 +65,9 @@ async fn a_removed_helpers_very_next_request_to_the_child_answers_404(backend: B
     also_helper_of_the_other_family(&app, &world).await;
     let page = format!("/children/{}", world.child);
     let helper = world.client(Persona::Helper);
+    let api = format!("/api/v1/children/{}", world.child);
     assert_eq!(helper.get(&page).await.status(), 200, "before: the helper sees the child");
+    assert_eq!(helper.get(&api).await.status(), 200, "and its API twin");
 
     let path = format!("/children/{}/caregivers/remove", world.child);
     let helper_id = world.person(Persona::Helper).person_id;
@@ -78,6 +80,11 @@ async fn a_removed_helpers_very_next_request_to_the_child_answers_404(backend: B
     let removed = post(&world, Persona::Guardian, &path, &remove_form(helper_id)).await;
     assert_eq!(removed.status(), 303);
     assert_eq!(helper.get(&page).await.status(), 404, "the very next request");
+    assert_eq!(
+        helper.get(&api).await.status(),
+        404,
+        "the API too (the calendar feed will share the grant)"
+    );
     let home = helper.get("/home").await.text().await.unwrap();
     assert!(!home.contains("Mia") && home.contains("Leo"), "only the other family's child: {home}");
     assert_eq!(helper.get(&format!("/children/{}", world.other_child)).await.status(), 200);
