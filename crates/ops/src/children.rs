@@ -4,8 +4,9 @@
 use carryover_domain::{
     access::ChildTie,
     audit::{AuditAction, AuditResource},
+    record,
 };
-use carryover_store::{audit, children};
+use carryover_store::{audit, children, clinic, grant};
 
 pub use carryover_store::children::{
     CaregiverLine, ChildBasics, ChildDetails, ChildSummary, Discharge, LastChange, TeamLine,
@@ -24,6 +25,45 @@ pub async fn list(ops: &Ops, who: &Who, paging: Paging) -> Result<Page<ChildSumm
     audit::append_listing(&mut tx, &event, &ids, ops.now()).await?;
     tx.commit().await?;
     Ok(children)
+}
+
+/// A discharged child whose record a guardian may still read, and until when.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ClosedRecord {
+    pub child: ChildSummary,
+    pub readable_until: time::Date,
+}
+
+/// Each person's start page: the children they work with (as [`list`]) and,
+/// for a guardian, the discharged children's records they may still read —
+/// all read with one audit row that names every child shown.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct HomeLists {
+    pub current: Vec<ChildSummary>,
+    pub closed: Vec<ClosedRecord>,
+}
+
+pub async fn home(ops: &Ops, who: &Who) -> Result<HomeLists, OpError> {
+    let now = ops.now();
+    let mut tx = ops.db.begin_write().await?;
+    let current = children::children_for(&mut tx, &who.actor, Paging::all()).await?.items;
+    let mut closed = Vec::new();
+    let days =
+        clinic::clinic(&mut tx, who.actor.clinic_id()).await?.map_or(0, |c| c.guardian_read_days);
+    for child in children::discharged_of_guardian(&mut tx, &who.actor).await? {
+        // The grant decides, as it does for the record itself.
+        let readable = grant::child_grant(&mut tx, &who.actor, child.child_id, now).await?;
+        if let (Some(_), Some(on)) = (readable, child.discharged_on) {
+            let readable_until = record::guardian_read_until(on, days);
+            closed.push(ClosedRecord { child, readable_until });
+        }
+    }
+    let ids: Vec<_> =
+        current.iter().chain(closed.iter().map(|c| &c.child)).map(|c| c.child_id).collect();
+    let event = who.event(AuditAction::List, AuditResource::Child, None, None);
+    audit::append_listing(&mut tx, &event, &ids, now).await?;
+    tx.commit().await?;
+    Ok(HomeLists { current, closed })
 }
 
 /// What the caller may do on a child's page. Nothing that changes the

@@ -86,6 +86,35 @@ pub async fn children_for(
     Ok(Page::from_rows(rows, paging, |c| c.child_id))
 }
 
+/// A caregiver's discharged children they are a guardian of, whatever the
+/// date: the caller keeps those whose grant still reads (see `grant`).
+pub async fn discharged_of_guardian(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+) -> Result<Vec<ChildSummary>, StoreError> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(
+        "SELECT c.child_id, c.preferred_name, h.name AS household_name, c.discharged_on FROM child c \
+         JOIN household h ON h.clinic_id = c.clinic_id AND h.household_id = c.household_id \
+         JOIN household_member m ON m.clinic_id = c.clinic_id AND m.household_id = c.household_id \
+         WHERE c.clinic_id = $1 AND m.person_id = $2 AND m.access = 'guardian' \
+         AND c.discharged_on IS NOT NULL ORDER BY c.preferred_name, c.child_id",
+    )
+    .bind(Id(actor.clinic_id()))
+    .bind(Id(actor.person_id()))
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(ChildSummary {
+                child_id: r.child_id.0,
+                preferred_name: r.preferred_name,
+                household_name: r.household_name,
+                discharged_on: stored_date(r.discharged_on)?,
+            })
+        })
+        .collect()
+}
+
 /// What everyone tied to a child may see, helpers included.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ChildBasics {

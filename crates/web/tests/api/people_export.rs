@@ -135,7 +135,9 @@ async fn the_demo_has_a_discharged_child_a_removed_helper_and_a_moved_caseload(b
     let guardian = app.new_client();
     sign_in(&guardian, "amina.hassan@example.org").await;
     let home = guardian.get("/home").await.text().await.unwrap();
-    assert!(!home.contains("Omar"), "a discharged child leaves the caregiver's home");
+    let (children, earlier) = home.split_once("Earlier records").unwrap();
+    assert!(!children.contains("Omar"), "a discharged child leaves the caregiver's children");
+    assert!(earlier.contains("Omar"), "and stays readable for the read period: {earlier}");
 }
 
 on_both_databases!(

@@ -110,10 +110,15 @@ async fn a_discharged_child_leaves_the_lists_and_the_record_is_read_only(backend
         )
         .await;
     assert_eq!(discharged.status(), 303);
-    for persona in [Persona::TeamTherapist, Persona::Guardian] {
-        let home = world.client(persona).get("/home").await.text().await.unwrap();
-        assert!(!home.contains("Mia"), "{persona:?}'s list: {home}");
-    }
+    let caseload = world.client(Persona::TeamTherapist).get("/home").await.text().await.unwrap();
+    assert!(!caseload.contains("Mia"), "the therapist's caseload: {caseload}");
+    let home = world.client(Persona::Guardian).get("/home").await.text().await.unwrap();
+    let (children, earlier) =
+        home.split_once("Earlier records").expect("an earlier-records section");
+    assert!(!children.contains("Mia"), "not among the guardian's children: {children}");
+    assert!(earlier.contains("Mia") && earlier.contains("until January 31, 2027"), "{earlier}");
+    let helper_home = world.client(Persona::Helper).get("/home").await.text().await.unwrap();
+    assert!(!helper_home.contains("Mia"), "nothing at all for the helper: {helper_home}");
     let admin_home = world.client(Persona::Admin).get("/home").await.text().await.unwrap();
     assert!(admin_home.contains("Mia") && admin_home.contains("discharged"), "{admin_home}");
     assert_eq!(
@@ -164,6 +169,8 @@ async fn guardians_read_a_discharged_record_for_the_clinics_period_only(backend:
     assert_eq!(guardian.get(&format!("{page}/export.zip")).await.status(), 200);
     app.clock.advance(Duration::days(1));
     assert_eq!(guardian.get(&page).await.status(), 404, "day 91: no grant at all");
+    let home = guardian.get("/home").await.text().await.unwrap();
+    assert!(!home.contains("Mia") && !home.contains("Earlier records"), "{home}");
     assert_eq!(guardian.get(&format!("{page}/export.zip")).await.status(), 404);
     let admin = app.new_client();
     sign_in(&admin, &world.person(Persona::Admin).email).await;
