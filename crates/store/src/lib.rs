@@ -8,6 +8,12 @@
 pub mod api_token;
 pub mod audit;
 mod backup;
+// The people side: care teams, memberships, discharge, purge (issue 9).
+pub mod care_team;
+pub mod membership;
+pub mod purge;
+pub mod record;
+// (end of issue 9)
 pub mod children;
 pub mod clinic;
 pub mod codec;

@@ -108,6 +108,16 @@ pub enum AdminCommand {
         #[arg(long, value_name = "URL")]
         public_url: Option<String>,
     },
+    /// Remove discharged children's records past their clinic's retention
+    /// (audit rows stay). Asks before removing anything.
+    Purge {
+        /// Only list the records that would be removed.
+        #[arg(long)]
+        dry_run: bool,
+        /// Do not ask: remove them.
+        #[arg(long, conflicts_with = "dry_run")]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -179,6 +189,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 &base,
             )
             .await;
+            db.close().await;
+            println!("{}", result?);
+            Ok(())
+        }
+        Command::Admin(AdminCommand::Purge { dry_run, yes }) => {
+            let db = open(&config).await?;
+            db.migrate().await.context("migrating the database")?;
+            let mode = match (dry_run, yes) {
+                (true, _) => crate::purge_cli::Mode::DryRun,
+                (false, true) => crate::purge_cli::Mode::Yes,
+                (false, false) => crate::purge_cli::Mode::Ask,
+            };
+            let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+            let result = crate::purge_cli::run(&db, clock, mode, std::io::stdin().lock()).await;
             db.close().await;
             println!("{}", result?);
             Ok(())

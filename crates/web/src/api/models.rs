@@ -93,7 +93,8 @@ pub struct Caregiver {
 pub struct ChildDetails {
     /// YYYY-MM-DD.
     pub date_of_birth: Option<String>,
-    pub home_languages: String,
+    /// Language codes (ISO 639-1 where one exists), e.g. ["es", "en"].
+    pub home_languages: Vec<String>,
     pub notes: String,
     pub caregivers: Vec<Caregiver>,
 }
@@ -146,8 +147,8 @@ impl From<ChildView> for Child {
                 .collect(),
             your_access: tie.to_owned(),
             details: view.details.map(|d| ChildDetails {
-                date_of_birth: d.date_of_birth,
-                home_languages: d.home_languages,
+                date_of_birth: d.date_of_birth.map(carryover_domain::record::iso_date),
+                home_languages: d.home_languages.iter().map(|l| l.as_str().to_owned()).collect(),
                 notes: d.notes,
                 caregivers: d
                     .caregivers
@@ -212,6 +213,9 @@ pub struct NewHousehold {
     /// guardian or helper.
     #[serde(default)]
     pub access: String,
+    /// The primary therapist: required when an admin adds the family.
+    #[serde(default)]
+    pub therapist_id: Option<Uuid>,
 }
 
 /// Another caregiver of a child.
@@ -288,6 +292,20 @@ pub struct Settings {
     /// 1–9: a COPM change of at least this much is clinically important.
     #[serde(default)]
     pub copm_threshold: i64,
+    /// 0–3650: days guardians may still read a discharged child's record.
+    #[serde(default = "default_guardian_read_days")]
+    pub guardian_read_days: i64,
+    /// 1–100: years a discharged child's record is kept before it is purged.
+    #[serde(default = "default_retention_years")]
+    pub retention_years: i64,
+}
+
+fn default_guardian_read_days() -> i64 {
+    i64::from(carryover_domain::clinic::DEFAULT_GUARDIAN_READ_DAYS)
+}
+
+fn default_retention_years() -> i64 {
+    i64::from(carryover_domain::clinic::DEFAULT_RETENTION_YEARS)
 }
 
 /// One row of an audit log (ids, and names for people to read).
