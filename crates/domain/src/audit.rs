@@ -32,6 +32,14 @@ code_enum! {
         Invitation = "invitation",
         AuditLog = "audit_log",
         Clinic = "clinic",
+        // Issue 11, the joint plan.
+        Routine = "routine",
+        Goal = "goal",
+        /// A COPM rating occasion, a GAS scale or a GAS rating.
+        Measure = "measure",
+        Plan = "plan",
+        Assignment = "assignment",
+        Strategy = "strategy",
     }
 }
 
