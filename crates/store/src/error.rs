@@ -32,6 +32,9 @@ pub mod constraint {
     pub const CARE_TEAM_MEMBER: &str = "care_team_member_pkey";
     pub const INVITATION_TOKEN: &str = "invitation_token_unique";
     pub const CLINIC_ONE_DEMO: &str = "clinic_one_demo";
+    // Issue 11, the joint plan.
+    pub const PLAN_VERSION_ONE_OPEN: &str = "plan_version_one_open";
+    pub const PLAN_VERSION_NUMBER: &str = "plan_version_number";
 
     /// (name, table, columns as SQLite lists them).
     pub(crate) const KNOWN: &[(&str, &str, &str)] = &[
@@ -41,6 +44,8 @@ pub mod constraint {
         (CARE_TEAM_MEMBER, "care_team_member", "clinic_id, child_id, person_id"),
         (INVITATION_TOKEN, "invitation", "clinic_id, token_hash"),
         (CLINIC_ONE_DEMO, "clinic", "is_demo"),
+        (PLAN_VERSION_ONE_OPEN, "plan_version", "clinic_id, child_id"),
+        (PLAN_VERSION_NUMBER, "plan_version", "clinic_id, child_id, number"),
     ];
 }
 

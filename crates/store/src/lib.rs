@@ -5,6 +5,7 @@
 //! Functions that take `&mut AnyConnection` run inside the caller's
 //! transaction (`Db::begin_write`) or on a pooled read connection.
 
+pub mod assignments;
 pub mod audit;
 mod backup;
 pub mod children;
@@ -12,11 +13,16 @@ pub mod clinic;
 pub mod codec;
 mod db;
 mod error;
+pub mod goals;
 pub mod grant;
 pub mod invitation;
+pub mod measures;
 mod migrate;
 pub mod people;
+pub mod plans;
+pub mod routines;
 pub mod session;
+pub mod strategies;
 pub mod testing;
 pub mod throttle;
 pub mod time_text;

@@ -31,6 +31,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(2, "0002_people_and_audit"),
     migration!(3, "0003_tenant_keys"),
     migration!(4, "0004_clinic_settings"),
+    // Issue 11, the joint plan.
+    migration!(7, "0007_joint_plan"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (
