@@ -1,0 +1,542 @@
+//! The care team prepares a version: starts it from the agreed one, sets the
+//! family's priorities and goals, and assigns strategies fast — search, pick
+//! a routine, set a target. Editing a shared version takes it back to draft.
+
+use carryover_domain::{
+    audit::{AuditAction, AuditResource},
+    goal::GoalStatus,
+    library::{LibraryQuery, StrategySnapshot, StrategySource, age_in_months},
+    people::Access,
+    plan::{CHANGES_MAX_CHARS, PRIORITIES_MAX_CHARS, TimesPerWeek},
+    routine::RoutineRef,
+    strategies::{Area, find_starter},
+    text::{check_optional_paragraph, parse_date},
+};
+use carryover_store::{
+    WriteTx,
+    assignments::{self, AssignmentFields, NewAssignment},
+    audit, children, constraint, goals,
+    plans::{self, PlanVersion},
+    routines, strategies,
+};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::view::{self, AssignmentView, VersionView};
+use crate::{
+    ChildGrant, FullGrant, OpError, Ops, Problem, Who,
+    error::Fields,
+    goals::GoalWords,
+    routines::{RoutineLine, lines},
+    scope::{clinic_day, team},
+    strategies::{StrategyCard, search},
+};
+
+/// Results shown at most, so that the editor stays quick on a tablet.
+const MAX_RESULTS: usize = 12;
+
+/// A caregiver of the household, for "who practises" and "agreed with".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CaregiverChoice {
+    pub person_id: Uuid,
+    pub name: String,
+    pub access: Access,
+}
+
+/// The strategy search of the editor, as its form sends it.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct SearchInput {
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub area: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SearchView {
+    pub results: Vec<StrategyCard>,
+    /// The child's age the results fit; `None` without a date of birth.
+    pub age_months: Option<u16>,
+    /// No words and no area: suggestions for the areas of the child's goals.
+    pub suggested: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EditorView {
+    pub child_name: String,
+    pub version: VersionView,
+    /// False once agreed: the editor then only says so.
+    pub editable: bool,
+    pub days_waiting: Option<i64>,
+    /// The child's goals that are not discontinued, for the checkboxes.
+    pub goals: Vec<GoalWords>,
+    pub routines: Vec<RoutineLine>,
+    pub caregivers: Vec<CaregiverChoice>,
+    pub search: SearchView,
+}
+
+async fn open_version(
+    conn: &mut carryover_store::AnyConnection,
+    team: &FullGrant,
+    id: Uuid,
+) -> Result<PlanVersion, OpError> {
+    plans::version(conn, team, id).await?.ok_or(OpError::NotFound)
+}
+
+fn agreed_already() -> OpError {
+    OpError::Conflict { constraint: "plan_version_agreed", field: None }
+}
+
+async fn caregivers(
+    conn: &mut carryover_store::AnyConnection,
+    team: &FullGrant,
+) -> Result<Vec<CaregiverChoice>, OpError> {
+    Ok(children::child_details(conn, team)
+        .await?
+        .caregivers
+        .into_iter()
+        .map(|c| CaregiverChoice { person_id: c.person_id, name: c.display_name, access: c.access })
+        .collect())
+}
+
+pub async fn editor(
+    ops: &Ops,
+    who: &Who,
+    grant: &ChildGrant,
+    version_id: Uuid,
+    input: &SearchInput,
+) -> Result<EditorView, OpError> {
+    let team = team(grant)?;
+    let mut tx = ops.db.begin_write().await?;
+    let version = open_version(&mut tx, &team, version_id).await?;
+    let basics = children::child_basics(&mut tx, grant).await?;
+    let details = children::child_details(&mut tx, &team).await?;
+    let day = clinic_day(&mut tx, grant.clinic_id(), ops.now()).await?;
+    let all_goals: Vec<GoalWords> =
+        goals::goals(&mut tx, grant).await?.iter().map(GoalWords::from).collect();
+    let household = routines::routines(&mut tx, grant).await?;
+    let clinic_strategies = strategies::clinic_strategies(&mut tx, grant.actor()).await?;
+    let caregivers = caregivers(&mut tx, &team).await?;
+    let loaded = view::load(&mut tx, grant, version).await?;
+    let event = who.event(
+        AuditAction::View,
+        AuditResource::Plan,
+        Some(version_id.to_string()),
+        Some(grant.child_id()),
+    );
+    audit::append(&mut tx, &event, ops.now()).await?;
+    tx.commit().await?;
+    let birth = details.date_of_birth.as_deref().and_then(parse_date);
+    let age_months = birth.and_then(|b| age_in_months(b, day.today));
+    let goals: Vec<GoalWords> =
+        all_goals.iter().filter(|g| g.status != GoalStatus::Discontinued).cloned().collect();
+    let search = search_view(&clinic_strategies, input, age_months, &goals);
+    let status = loaded.version.status();
+    Ok(EditorView {
+        child_name: basics.preferred_name,
+        version: loaded.view(&all_goals, &household),
+        editable: status.is_editable(),
+        days_waiting: loaded
+            .version
+            .shared_at
+            .map(|at| carryover_domain::plan::days_waiting(day.zone.local_date(at), day.today)),
+        goals,
+        routines: lines(&household),
+        caregivers,
+        search,
+    })
+}
+
+fn search_view(
+    clinic: &[carryover_store::strategies::ClinicStrategy],
+    input: &SearchInput,
+    age_months: Option<u16>,
+    goals: &[GoalWords],
+) -> SearchView {
+    let area = Area::parse(input.area.trim());
+    let query = LibraryQuery::new(&input.q, area, age_months);
+    let suggested = !query.has_words() && area.is_none();
+    let goal_areas: Vec<Area> =
+        goals.iter().filter(|g| g.status == GoalStatus::Active).map(|g| g.area).collect();
+    let results = search(clinic, &query)
+        .into_iter()
+        .filter(|card| {
+            !suggested || goal_areas.is_empty() || card.areas.iter().any(|a| goal_areas.contains(a))
+        })
+        .take(MAX_RESULTS)
+        .collect();
+    SearchView { results, age_months, suggested }
+}
+
+/// The answer to "start a new version": the open one if there was one.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct DraftStarted {
+    pub version_id: Uuid,
+    pub created: bool,
+}
+
+/// Starts a version from the agreed one (its priorities, goals and
+/// assignments), or returns the version already open: there is one at a time.
+pub async fn start_draft(
+    ops: &Ops,
+    who: &Who,
+    grant: &ChildGrant,
+) -> Result<DraftStarted, OpError> {
+    let team = team(grant)?;
+    let mut tx = ops.db.begin_write().await?;
+    if let Some(open) = plans::open_version(&mut tx, &team).await? {
+        let event = who.event(
+            AuditAction::View,
+            AuditResource::Plan,
+            Some(open.version_id.to_string()),
+            Some(grant.child_id()),
+        );
+        audit::append(&mut tx, &event, ops.now()).await?;
+        tx.commit().await?;
+        return Ok(DraftStarted { version_id: open.version_id, created: false });
+    }
+    let current = plans::current_agreed(&mut tx, grant).await?;
+    let draft = match plans::insert_version(&mut tx, &team, current.as_ref(), ops.now()).await {
+        Ok(draft) => draft,
+        // Someone started one a moment ago: that one is the draft.
+        Err(e) if e.is_conflict_on(constraint::PLAN_VERSION_ONE_OPEN) => {
+            drop(tx);
+            return Box::pin(start_draft(ops, who, grant)).await;
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if let Some(current) = &current {
+        assignments::copy_plan(&mut tx, &team, current, &draft, ops.now()).await?;
+    }
+    let event = who.event(
+        AuditAction::Create,
+        AuditResource::Plan,
+        Some(draft.version_id.to_string()),
+        Some(grant.child_id()),
+    );
+    audit::append(&mut tx, &event, ops.now()).await?;
+    tx.commit().await?;
+    Ok(DraftStarted { version_id: draft.version_id, created: true })
+}
+
+/// Ids sent as text; each must be one of `known`, else the field is refused.
+fn ids_among(
+    fields: &mut Fields,
+    field: &'static str,
+    texts: &[String],
+    known: &[Uuid],
+    problem: Problem,
+) -> Vec<Uuid> {
+    let mut ids = Vec::new();
+    for text in texts.iter().filter(|t| !t.trim().is_empty()) {
+        match Uuid::parse_str(text.trim()).ok().filter(|id| known.contains(id)) {
+            Some(id) if !ids.contains(&id) => ids.push(id),
+            Some(_) => {}
+            None => {
+                fields.push(field, problem);
+                break;
+            }
+        }
+    }
+    ids
+}
+
+async fn edit_open(
+    tx: &mut WriteTx,
+    team: &FullGrant,
+    version_id: Uuid,
+) -> Result<PlanVersion, OpError> {
+    let version = open_version(tx, team, version_id).await?;
+    if !version.status().is_editable() {
+        return Err(agreed_already());
+    }
+    Ok(version)
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct PrioritiesInput {
+    #[serde(default)]
+    pub priorities: String,
+    #[serde(default)]
+    pub goals: Vec<String>,
+}
+
+/// The family's priorities in their words, and the goals the version works on.
+pub async fn set_priorities(
+    ops: &Ops,
+    who: &Who,
+    grant: &ChildGrant,
+    version_id: Uuid,
+    input: &PrioritiesInput,
+) -> Result<(), OpError> {
+    let team = team(grant)?;
+    let mut tx = ops.db.begin_write().await?;
+    let version = edit_open(&mut tx, &team, version_id).await?;
+    let known: Vec<Uuid> = goals::goals(&mut tx, grant).await?.iter().map(|g| g.goal_id).collect();
+    let mut fields = Fields::default();
+    let priorities = fields
+        .check("priorities", check_optional_paragraph(&input.priorities, PRIORITIES_MAX_CHARS));
+    let goals = ids_among(&mut fields, "goals", &input.goals, &known, Problem::NotThisChildsGoal);
+    let priorities = fields.finish(priorities)?;
+    if !plans::mark_edited(&mut tx, &team, &version, ops.now()).await? {
+        return Err(agreed_already());
+    }
+    plans::set_priorities(&mut tx, &team, &version, &priorities, &goals).await?;
+    audit_plan(ops, who, &mut tx, AuditAction::Update, AuditResource::Plan, version_id, grant)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(super) async fn audit_plan(
+    ops: &Ops,
+    who: &Who,
+    tx: &mut WriteTx,
+    action: AuditAction,
+    resource: AuditResource,
+    id: Uuid,
+    grant: &ChildGrant,
+) -> Result<(), OpError> {
+    let event = who.event(action, resource, Some(id.to_string()), Some(grant.child_id()));
+    audit::append(tx, &event, ops.now()).await?;
+    Ok(())
+}
+
+/// An assignment as a form or an API body sends it.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct AssignmentInput {
+    /// `starter:<slug>` or `clinic:<id>`; only read when adding.
+    #[serde(default)]
+    pub strategy: String,
+    #[serde(default)]
+    pub routines: Vec<String>,
+    #[serde(default)]
+    pub times_per_week: String,
+    /// Empty: any caregiver.
+    #[serde(default)]
+    pub practised_by: String,
+    #[serde(default)]
+    pub goals: Vec<String>,
+    #[serde(default)]
+    pub changes: String,
+}
+
+/// Checks the fields against this child's goals, routines and caregivers.
+async fn check_assignment(
+    tx: &mut WriteTx,
+    grant: &ChildGrant,
+    team: &FullGrant,
+    input: &AssignmentInput,
+    fields: &mut Fields,
+) -> Result<Option<AssignmentFields>, OpError> {
+    let known_goals: Vec<Uuid> = goals::goals(tx, grant).await?.iter().map(|g| g.goal_id).collect();
+    let household = routines::routines(tx, grant).await?;
+    let people: Vec<Uuid> = caregivers(tx, team).await?.iter().map(|c| c.person_id).collect();
+    let mut routines = Vec::new();
+    for key in input.routines.iter().filter(|k| !k.trim().is_empty()) {
+        match RoutineRef::parse(key).filter(|r| household.has(*r)) {
+            Some(routine) if !routines.contains(&routine) => routines.push(routine),
+            Some(_) => {}
+            None => {
+                fields.push("routines", Problem::NotInHousehold);
+                break;
+            }
+        }
+    }
+    if routines.is_empty() && !fields_mention(fields, "routines") {
+        fields.push("routines", Problem::Required);
+    }
+    let times = fields.check("times_per_week", TimesPerWeek::parse(&input.times_per_week));
+    let practised_by = match input.practised_by.trim() {
+        "" => Some(None),
+        text => fields.some(
+            "practised_by",
+            Uuid::parse_str(text).ok().filter(|id| people.contains(id)).map(Some),
+            Problem::NotInHousehold,
+        ),
+    };
+    let goals = ids_among(fields, "goals", &input.goals, &known_goals, Problem::NotThisChildsGoal);
+    let changes =
+        fields.check("changes", check_optional_paragraph(&input.changes, CHANGES_MAX_CHARS));
+    Ok(match (times, practised_by, changes) {
+        (Some(times_per_week), Some(practised_by), Some(changes)) if fields.is_empty() => {
+            Some(AssignmentFields { routines, times_per_week, practised_by, goals, changes })
+        }
+        _ => None,
+    })
+}
+
+fn fields_mention(fields: &Fields, name: &str) -> bool {
+    fields.names().any(|f| f == name)
+}
+
+/// The strategy named by a form, and its text now: the snapshot the version keeps.
+async fn strategy(
+    tx: &mut WriteTx,
+    grant: &ChildGrant,
+    key: &str,
+) -> Result<Option<(StrategySource, StrategySnapshot)>, OpError> {
+    Ok(match StrategySource::parse(key) {
+        Some(StrategySource::Starter(slug)) => find_starter(&slug)
+            .map(|s| (StrategySource::Starter(slug.clone()), StrategySnapshot::of_starter(s))),
+        Some(StrategySource::Clinic(id)) => {
+            strategies::clinic_strategy(tx, grant.actor(), id).await?.map(|s| {
+                (StrategySource::Clinic(id), StrategySnapshot { en: s.fields.en, es: s.fields.es })
+            })
+        }
+        None => None,
+    })
+}
+
+/// Adds a strategy to an open version's practice plan; returns the new
+/// assignment's id. Its goals join the goals the version works on.
+pub async fn add_assignment(
+    ops: &Ops,
+    who: &Who,
+    grant: &ChildGrant,
+    version_id: Uuid,
+    input: &AssignmentInput,
+) -> Result<Uuid, OpError> {
+    let team = team(grant)?;
+    let mut tx = ops.db.begin_write().await?;
+    let version = edit_open(&mut tx, &team, version_id).await?;
+    let mut fields = Fields::default();
+    let chosen = strategy(&mut tx, grant, &input.strategy).await?;
+    let chosen = fields.some("strategy", chosen, Problem::UnknownStrategy);
+    let checked = check_assignment(&mut tx, grant, &team, input, &mut fields).await?;
+    let ((source, snapshot), checked) = fields.finish(chosen.zip(checked))?;
+    if !plans::mark_edited(&mut tx, &team, &version, ops.now()).await? {
+        return Err(agreed_already());
+    }
+    let new = NewAssignment {
+        source: &source,
+        snapshot: &snapshot,
+        fields: &checked,
+        carried_from: None,
+    };
+    let id = assignments::insert_assignment(&mut tx, &team, &version, new, ops.now()).await?;
+    plans::add_plan_goals(&mut tx, &team, &version, &checked.goals).await?;
+    audit_plan(ops, who, &mut tx, AuditAction::Create, AuditResource::Assignment, id, grant)
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Changes an assignment's routines, target, who practises, goals or the
+/// family's changes (its strategy stays: assign another one instead).
+pub async fn update_assignment(
+    ops: &Ops,
+    who: &Who,
+    grant: &ChildGrant,
+    version_id: Uuid,
+    assignment_id: Uuid,
+    input: &AssignmentInput,
+) -> Result<(), OpError> {
+    let team = team(grant)?;
+    let mut tx = ops.db.begin_write().await?;
+    let version = edit_open(&mut tx, &team, version_id).await?;
+    let existing = assignments::assignments(&mut tx, grant, &version).await?;
+    if !existing.iter().any(|a| a.assignment_id == assignment_id) {
+        return Err(OpError::NotFound);
+    }
+    let mut fields = Fields::default();
+    let checked = check_assignment(&mut tx, grant, &team, input, &mut fields).await?;
+    let checked = fields.finish(checked)?;
+    if !plans::mark_edited(&mut tx, &team, &version, ops.now()).await? {
+        return Err(agreed_already());
+    }
+    assignments::update_assignment(&mut tx, &team, &version, assignment_id, &checked).await?;
+    plans::add_plan_goals(&mut tx, &team, &version, &checked.goals).await?;
+    audit_plan(
+        ops,
+        who,
+        &mut tx,
+        AuditAction::Update,
+        AuditResource::Assignment,
+        assignment_id,
+        grant,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn remove_assignment(
+    ops: &Ops,
+    who: &Who,
+    grant: &ChildGrant,
+    version_id: Uuid,
+    assignment_id: Uuid,
+) -> Result<(), OpError> {
+    let team = team(grant)?;
+    let mut tx = ops.db.begin_write().await?;
+    let version = edit_open(&mut tx, &team, version_id).await?;
+    assignments::delete_assignment(&mut tx, &team, &version, assignment_id).await?;
+    if !plans::mark_edited(&mut tx, &team, &version, ops.now()).await? {
+        return Err(agreed_already());
+    }
+    audit_plan(
+        ops,
+        who,
+        &mut tx,
+        AuditAction::Delete,
+        AuditResource::Assignment,
+        assignment_id,
+        grant,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The form to change one assignment.
+#[derive(Clone, Debug, Serialize)]
+pub struct AssignmentForm {
+    pub child_name: String,
+    pub version_id: Uuid,
+    pub editable: bool,
+    pub assignment: AssignmentView,
+    pub goals: Vec<GoalWords>,
+    pub routines: Vec<RoutineLine>,
+    pub caregivers: Vec<CaregiverChoice>,
+}
+
+pub async fn assignment_form(
+    ops: &Ops,
+    who: &Who,
+    grant: &ChildGrant,
+    version_id: Uuid,
+    assignment_id: Uuid,
+) -> Result<AssignmentForm, OpError> {
+    let team = team(grant)?;
+    let mut tx = ops.db.begin_write().await?;
+    let version = open_version(&mut tx, &team, version_id).await?;
+    let found = assignments::assignments(&mut tx, grant, &version).await?;
+    let assignment =
+        found.iter().find(|a| a.assignment_id == assignment_id).ok_or(OpError::NotFound)?;
+    let basics = children::child_basics(&mut tx, grant).await?;
+    let all_goals: Vec<GoalWords> =
+        goals::goals(&mut tx, grant).await?.iter().map(GoalWords::from).collect();
+    let household = routines::routines(&mut tx, grant).await?;
+    let caregivers = caregivers(&mut tx, &team).await?;
+    audit_plan(
+        ops,
+        who,
+        &mut tx,
+        AuditAction::View,
+        AuditResource::Assignment,
+        assignment_id,
+        grant,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(AssignmentForm {
+        child_name: basics.preferred_name,
+        version_id,
+        editable: version.status().is_editable(),
+        assignment: view::assignment_view(assignment, &all_goals, &household),
+        goals: all_goals.into_iter().filter(|g| g.status != GoalStatus::Discontinued).collect(),
+        routines: lines(&household),
+        caregivers,
+    })
+}
