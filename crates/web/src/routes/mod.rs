@@ -20,6 +20,14 @@ mod invitations;
 mod lang;
 mod login;
 mod settings;
+// Issue 11, the joint plan.
+mod copm;
+mod goal;
+mod goals;
+mod plan;
+mod plan_editor;
+mod routines;
+mod strategies;
 
 pub use lang::local_path;
 
@@ -48,6 +56,14 @@ fn table() -> Routes {
         .merge(admin::routes())
         .merge(audit_logs::routes())
         .merge(settings::routes())
+        // Issue 11, the joint plan.
+        .merge(routines::routes())
+        .merge(goals::routes())
+        .merge(goal::routes())
+        .merge(copm::routes())
+        .merge(plan::routes())
+        .merge(plan_editor::routes())
+        .merge(strategies::routes())
 }
 
 /// A router that remembers what it routes, so that no route can exist

@@ -19,3 +19,5 @@ mod security;
 mod settings;
 mod tenancy;
 mod world;
+// Issue 11, the joint plan.
+mod plan_world;
