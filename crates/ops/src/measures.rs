@@ -293,10 +293,12 @@ fn check_problem(
             fields.check(problem_field(kind, key), CopmRating::parse(text)).map(Some)
         }
     };
-    let importance = rating(fields, "importance", &input.importance)?;
+    // All three are read before any refusal returns, so that each wrong
+    // field gets its own message.
+    let importance = rating(fields, "importance", &input.importance);
     let performance = rating(fields, "performance", &input.performance);
     let satisfaction = rating(fields, "satisfaction", &input.satisfaction);
-    let Some(importance) = importance else {
+    let Some(importance) = importance? else {
         fields.push(problem_field("importance", key), Problem::ImportanceNeeded);
         return None;
     };

@@ -89,8 +89,14 @@ pub async fn agree_within(
     if !guardians.iter().any(|c| c.person_id == guardian_id && c.access == Access::Guardian) {
         return Err(OpError::field("guardian_id", Problem::NotAGuardian));
     }
-    if place == AgreedWhere::OwnDevice && !version.status().guardian_may_confirm() {
-        return Err(not_open());
+    if place == AgreedWhere::OwnDevice {
+        // A draft is not the guardian's to read: it is not there for them.
+        if !version.status().guardians_may_read() {
+            return Err(OpError::NotFound);
+        }
+        if !version.status().guardian_may_confirm() {
+            return Err(not_open());
+        }
     }
     has_assignments(tx, grant, &version).await?;
     if !plans::agree(tx, &full, &version, guardian_id, place, now).await? {

@@ -10,6 +10,7 @@ use carryover_store::{Backend, testing::with_database};
 use uuid::Uuid;
 
 use crate::helpers::{TestApp, on_both_databases, spawn_app};
+use crate::plan_world::{self, PlanWorld};
 use crate::world::{Persona, World};
 
 #[derive(Debug, sqlx::FromRow)]
@@ -46,7 +47,7 @@ struct Case {
     persona: Persona,
     method: &'static str,
     path: String,
-    form: Vec<(&'static str, String)>,
+    form: Vec<(String, String)>,
     /// The child the row must name; `Created` for the child the request makes.
     child: ChildInRow,
     status: u16,
@@ -59,8 +60,15 @@ enum ChildInRow {
     Created(&'static str),
 }
 
+fn owned(form: Vec<(&str, String)>) -> Vec<(String, String)> {
+    form.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
+
 /// The case for each audited rule. A new audited rule fails here until it has one.
-fn case_for(method: &str, path: &str, world: &World, n: usize) -> Case {
+fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize) -> Case {
+    if let Some(case) = plan_case(method, path, world, plan) {
+        return case;
+    }
     let child = world.child;
     let person = world.person(Persona::TeamTherapist).person_id;
     let get = |persona, path: String, child| Case {
@@ -99,13 +107,13 @@ fn case_for(method: &str, path: &str, world: &World, n: usize) -> Case {
                 persona: Persona::TeamTherapist,
                 method: "POST",
                 path: "/households".into(),
-                form: vec![
+                form: owned(vec![
                     ("child_name", name.to_owned()),
                     ("caregiver_name", "Nadia New".to_owned()),
                     ("caregiver_email", format!("nadia.{}@example.org", Uuid::now_v7().simple())),
                     ("relationship", "mother".to_owned()),
                     ("access", "guardian".to_owned()),
-                ],
+                ]),
                 child: ChildInRow::Created(name),
                 status: 200,
             }
@@ -119,12 +127,12 @@ fn case_for(method: &str, path: &str, world: &World, n: usize) -> Case {
             persona: Persona::TeamTherapist,
             method: "POST",
             path: format!("/children/{child}/caregivers"),
-            form: vec![
+            form: owned(vec![
                 ("caregiver_name", "Gus Grandpa".to_owned()),
                 ("caregiver_email", format!("gus.{}@example.org", Uuid::now_v7().simple())),
                 ("relationship", "grandparent".to_owned()),
                 ("access", "helper".to_owned()),
-            ],
+            ]),
             child: ChildInRow::This(child),
             status: 200,
         },
@@ -134,12 +142,155 @@ fn case_for(method: &str, path: &str, world: &World, n: usize) -> Case {
     }
 }
 
+/// Issue 11: the joint plan's audited routes. Mia's version is shared: the
+/// guardian confirms it. Leo's is edited, shared and agreed in a session by
+/// the admin; RULES lists them in that order, and "start a new version"
+/// last, so that it finds no open version and makes one.
+fn plan_case(method: &str, path: &str, world: &World, plan: &PlanWorld) -> Option<Case> {
+    let (child, other) = (world.child, world.other_child);
+    let (own, leo) = (&plan.own, &plan.other);
+    let case = |persona, method, path: String, form: Vec<(String, String)>, child| Case {
+        persona,
+        method,
+        path,
+        form,
+        child: ChildInRow::This(child),
+        status: if method == "GET" { 200 } else { 303 },
+    };
+    let get = |persona, path: String, child| case(persona, "GET", path, Vec::new(), child);
+    let post = |persona, path: String, form: &[(&'static str, &str)], child| {
+        let form = form.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        case(persona, "POST", path, form, child)
+    };
+    let (goal, routine) = (own.goal.to_string(), own.routine.to_string());
+    let (leo_goal, leo_version) = (leo.goal.to_string(), leo.version);
+    let leo_editor = format!("/children/{other}/plan/{leo_version}");
+    use Persona::*;
+    Some(match (method, path) {
+        ("GET", "/children/{child_id}/routines") => {
+            get(Helper, format!("/children/{child}/routines"), child)
+        }
+        ("POST", "/children/{child_id}/routines") => {
+            post(Guardian, format!("/children/{child}/routines"), &[("name", "Swim class")], child)
+        }
+        ("POST", "/children/{child_id}/routines/{routine}") => post(
+            Guardian,
+            format!("/children/{child}/routines/{routine}"),
+            &[("usual_time", "18:30")],
+            child,
+        ),
+        ("GET", "/children/{child_id}/goals") => {
+            get(Helper, format!("/children/{child}/goals"), child)
+        }
+        ("POST", "/children/{child_id}/goals") => post(
+            TeamTherapist,
+            format!("/children/{child}/goals"),
+            &[("words", "Zips her coat"), ("area", "dressing")],
+            child,
+        ),
+        ("GET", "/children/{child_id}/goals/{goal_id}") => {
+            get(Guardian, format!("/children/{child}/goals/{goal}"), child)
+        }
+        ("POST", "/children/{child_id}/goals/{goal_id}") => post(
+            TeamTherapist,
+            format!("/children/{child}/goals/{goal}"),
+            &[("words", "Puts on both shoes"), ("area", "dressing"), ("status", "active")],
+            child,
+        ),
+        ("POST", "/children/{child_id}/goals/{goal_id}/gas") => post(
+            TeamTherapist,
+            format!("/children/{child}/goals/{goal}/gas"),
+            &plan_world::scale_form(),
+            child,
+        ),
+        ("POST", "/children/{child_id}/goals/{goal_id}/gas/ratings") => post(
+            Guardian,
+            format!("/children/{child}/goals/{goal}/gas/ratings"),
+            &[("rated_on", "2026-11-01"), ("level", "+1")],
+            child,
+        ),
+        ("GET", "/children/{child_id}/copm/new") => {
+            get(TeamTherapist, format!("/children/{child}/copm/new"), child)
+        }
+        ("POST", "/children/{child_id}/copm") => {
+            let form = vec![
+                ("rated_on".to_owned(), "2026-11-01".to_owned()),
+                ("respondent".to_owned(), "caregiver".to_owned()),
+                (format!("importance-{goal}"), "9".to_owned()),
+            ];
+            case(TeamTherapist, "POST", format!("/children/{child}/copm"), form, child)
+        }
+        ("GET", "/children/{child_id}/plan") => {
+            get(Helper, format!("/children/{child}/plan"), child)
+        }
+        ("GET", "/children/{child_id}/plan/history") => {
+            get(Guardian, format!("/children/{child}/plan/history"), child)
+        }
+        ("GET", "/children/{child_id}/plan/{version_id}") => {
+            get(Guardian, format!("/children/{child}/plan/{}", own.version), child)
+        }
+        ("GET", "/children/{child_id}/plan/{version_id}/edit") => {
+            get(Admin, format!("{leo_editor}/edit"), other)
+        }
+        ("POST", "/children/{child_id}/plan/{version_id}/priorities") => post(
+            Admin,
+            format!("{leo_editor}/priorities"),
+            &[("priorities", "Homework without tears"), ("goals", &leo_goal)],
+            other,
+        ),
+        ("POST", "/children/{child_id}/plan/{version_id}/assignments") => post(
+            Admin,
+            format!("{leo_editor}/assignments"),
+            &[
+                ("strategy", "starter:learning-plate"),
+                ("routines", "meals"),
+                ("times_per_week", "2"),
+            ],
+            other,
+        ),
+        ("GET", "/children/{child_id}/plan/{version_id}/assignments/{assignment_id}") => {
+            get(Admin, format!("{leo_editor}/assignments/{}", leo.assignments[0]), other)
+        }
+        ("POST", "/children/{child_id}/plan/{version_id}/assignments/{assignment_id}") => post(
+            Admin,
+            format!("{leo_editor}/assignments/{}", leo.assignments[0]),
+            &[("routines", "play"), ("times_per_week", "6")],
+            other,
+        ),
+        ("POST", "/children/{child_id}/plan/{version_id}/assignments/{assignment_id}/remove") => {
+            post(
+                Admin,
+                format!("{leo_editor}/assignments/{}/remove", leo.assignments[1]),
+                &[],
+                other,
+            )
+        }
+        ("POST", "/children/{child_id}/plan/{version_id}/share") => {
+            post(Admin, format!("{leo_editor}/share"), &[], other)
+        }
+        ("POST", "/children/{child_id}/plan/{version_id}/agree") => post(
+            Admin,
+            format!("{leo_editor}/agree"),
+            &[("guardian_id", &leo.guardian.to_string())],
+            other,
+        ),
+        ("POST", "/children/{child_id}/plan/{version_id}/confirm") => {
+            post(Guardian, format!("/children/{child}/plan/{}/confirm", own.version), &[], child)
+        }
+        ("POST", "/children/{child_id}/plan/drafts") => {
+            post(TeamTherapist, format!("/children/{child}/plan/drafts"), &[], child)
+        }
+        _ => return None,
+    })
+}
+
 async fn perform(world: &World, case: &Case) -> reqwest::Response {
     let client = world.client(case.persona);
     match case.method {
         "GET" => client.get(&case.path).await,
         "POST" => {
-            let form: Vec<(&str, &str)> = case.form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let form: Vec<(&str, &str)> =
+                case.form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             client.post_form(&case.path, &form).await
         }
         other => panic!("no case sends {other}"),
@@ -157,12 +308,13 @@ async fn created_child(app: &TestApp, name: &str) -> String {
 async fn every_audited_page_and_action_leaves_exactly_one_row_of_its_kind(backend: Backend) {
     let app = spawn_app(backend).await;
     let world = World::build(&app).await;
+    let plan = PlanWorld::build(&app, &world).await;
     let audited: Vec<_> = RULES.iter().filter(|r| r.audits.is_some()).collect();
     assert!(!audited.is_empty());
     let mut problems = Vec::new();
     for (n, rule) in audited.iter().enumerate() {
         let action = rule.audits.unwrap();
-        let case = case_for(rule.method, rule.path, &world, n);
+        let case = case_for(rule.method, rule.path, &world, &plan, n);
         let what = format!("{} {} as {:?}", rule.method, rule.path, case.persona);
         let before = ids(&app).await;
         let of_kind_before = app.audit_count(&format!("action = '{}'", action.as_str())).await;
@@ -432,6 +584,7 @@ async fn block_audit_inserts(app: &TestApp, backend: Backend) {
 async fn a_read_whose_audit_row_cannot_be_written_fails(backend: Backend) {
     let app = spawn_app(backend).await;
     let world = World::build(&app).await;
+    let plan = PlanWorld::build(&app, &world).await;
     let count = app.audit_count("1 = 1").await;
     block_audit_inserts(&app, backend).await;
 
@@ -444,7 +597,7 @@ async fn a_read_whose_audit_row_cannot_be_written_fails(backend: Backend) {
 
     // Every other audited page and action fails alike, and the action leaves nothing.
     for (n, rule) in RULES.iter().filter(|r| r.audits.is_some()).enumerate() {
-        let case = case_for(rule.method, rule.path, &world, n);
+        let case = case_for(rule.method, rule.path, &world, &plan, n);
         let response = perform(&world, &case).await;
         let what = format!("{} {} as {:?}", rule.method, rule.path, case.persona);
         assert_eq!(response.status(), 500, "{what}");
