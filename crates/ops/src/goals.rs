@@ -12,7 +12,7 @@ use carryover_domain::{
     text::check_line,
 };
 use carryover_store::{
-    audit, children,
+    WriteTx, audit, children,
     goals::{self, Goal, GoalFields},
     measures::{self, GasRating},
 };
@@ -21,7 +21,7 @@ use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::{
-    ChildGrant, OpError, Ops, Problem, Who,
+    ChildGrant, FullGrant, OpError, Ops, Problem, Who,
     error::Fields,
     scope::{clinic_day, full, team},
     scores::{
@@ -110,38 +110,10 @@ pub async fn view(
     }
     let mut lines: Vec<GoalLine> =
         found.iter().map(|g| GoalLine { goal: g.into(), gas: None }).collect();
-    let mut measures = None;
-    if let Some(full) = grant.full() {
-        let day = clinic_day(&mut tx, grant.clinic_id(), ops.now()).await?;
-        let scales: BTreeMap<Uuid, GasScale> =
-            measures::gas_scales(&mut tx, &full).await?.into_iter().collect();
-        let ratings = measures::gas_ratings(&mut tx, &full).await?;
-        let occasions = measures::copm_occasions(&mut tx, &full).await?;
-        for line in &mut lines {
-            line.gas =
-                scales.get(&line.goal.goal_id).map(|s| gas_line(s, &ratings, line.goal.goal_id));
-        }
-        let set: Vec<(Uuid, &GasScale)> = found
-            .iter()
-            .filter(|g| {
-                if chosen.is_empty() {
-                    g.status != GoalStatus::Discontinued
-                } else {
-                    chosen.contains(&g.goal_id)
-                }
-            })
-            .filter_map(|g| Some((g.goal_id, scales.get(&g.goal_id)?)))
-            .collect();
-        measures = Some(Measures {
-            copm: occasions.iter().map(copm_occasion_view).collect(),
-            copm_change: copm_change_view(&occasions, day.copm_threshold),
-            t_score_set: set.iter().map(|(id, _)| *id).collect(),
-            t_scores: [None, Some(GasRater::Therapist), Some(GasRater::Guardian)]
-                .into_iter()
-                .map(|rater| t_score_view(&set, &ratings, rater))
-                .collect(),
-        });
-    }
+    let measures = match grant.full() {
+        Some(full) => Some(measures_of(&mut tx, &full, &found, &chosen, &mut lines, ops).await?),
+        None => None,
+    };
     let event = who.event(AuditAction::View, AuditResource::Goal, None, Some(grant.child_id()));
     audit::append(&mut tx, &event, ops.now()).await?;
     tx.commit().await?;
@@ -150,6 +122,43 @@ pub async fn view(
         goals: lines,
         measures,
         can_edit: team(grant).is_ok(),
+    })
+}
+
+/// The instruments' numbers, and each goal's GAS line in `lines`.
+async fn measures_of(
+    tx: &mut WriteTx,
+    full: &FullGrant,
+    found: &[Goal],
+    chosen: &[Uuid],
+    lines: &mut [GoalLine],
+    ops: &Ops,
+) -> Result<Measures, OpError> {
+    let day = clinic_day(tx, full.clinic_id(), ops.now()).await?;
+    let scales: BTreeMap<Uuid, GasScale> =
+        measures::gas_scales(tx, full).await?.into_iter().collect();
+    let ratings = measures::gas_ratings(tx, full).await?;
+    let occasions = measures::copm_occasions(tx, full).await?;
+    for line in lines.iter_mut() {
+        line.gas = scales.get(&line.goal.goal_id).map(|s| gas_line(s, &ratings, line.goal.goal_id));
+    }
+    let in_set = |g: &&Goal| match chosen {
+        [] => g.status != GoalStatus::Discontinued,
+        ids => ids.contains(&g.goal_id),
+    };
+    let set: Vec<(Uuid, &GasScale)> = found
+        .iter()
+        .filter(in_set)
+        .filter_map(|g| Some((g.goal_id, scales.get(&g.goal_id)?)))
+        .collect();
+    Ok(Measures {
+        copm: occasions.iter().map(copm_occasion_view).collect(),
+        copm_change: copm_change_view(&occasions, day.copm_threshold),
+        t_score_set: set.iter().map(|(id, _)| *id).collect(),
+        t_scores: [None, Some(GasRater::Therapist), Some(GasRater::Guardian)]
+            .into_iter()
+            .map(|rater| t_score_view(&set, &ratings, rater))
+            .collect(),
     })
 }
 

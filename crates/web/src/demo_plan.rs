@@ -158,84 +158,69 @@ async fn seed_goals(
     now: OffsetDateTime,
 ) -> anyhow::Result<Vec<Uuid>> {
     let team_full = full(team)?;
-    let mut ids = Vec::new();
-    let mut first = Vec::new();
-    let mut again = Vec::new();
+    let (mut ids, mut first, mut again) = (Vec::new(), Vec::new(), Vec::new());
     for goal in child.goals {
         let fields =
             GoalFields { words: goal.words.into(), area: goal.area, status: GoalStatus::Active };
         let id = goals::insert_goal(tx, &team_full, &fields, day(now, 9)).await?;
-        let scale = GasScale {
-            six_level: false,
-            descriptions: goal.levels.iter().map(|l| (*l).to_owned()).collect(),
-            baseline: GasLevel::parse(goal.baseline.into(), false)?,
-            importance: goal.weight.map(|w| GasImportance::new(w.0)).transpose()?,
-            difficulty: goal.weight.map(|w| GasDifficulty::new(w.1)).transpose()?,
-        };
-        measures::save_gas_scale(tx, &team_full, id, &scale, day(now, 8)).await?;
-        let weeks = goal.therapist.len() as i64;
-        for (n, level) in (0_i64..).zip(goal.therapist) {
-            let at = day(now, 4 * (weeks - 1 - n) + 1);
-            let level = GasLevel::parse((*level).into(), false)?;
-            measures::insert_gas_rating(
-                tx,
-                &team_full,
-                id,
-                at.date(),
-                level,
-                GasRater::Therapist,
-                at,
-            )
-            .await?;
-        }
-        if let Some(level) = goal.guardian {
-            let at = day(now, 1);
-            let level = GasLevel::parse(level.into(), false)?;
-            measures::insert_gas_rating(
-                tx,
-                &full(guardian)?,
-                id,
-                at.date(),
-                level,
-                GasRater::Guardian,
-                at,
-            )
-            .await?;
-        }
-        let (importance, (p1, s1), later) = goal.copm;
-        let problem = |(p, s): (i64, i64)| -> anyhow::Result<CopmProblem<Uuid>> {
-            let scores =
-                CopmScores { performance: CopmRating::new(p)?, satisfaction: CopmRating::new(s)? };
-            Ok(CopmProblem { id, importance: CopmRating::new(importance)?, scores: Some(scores) })
-        };
-        first.push(problem((p1, s1))?);
+        seed_gas(tx, &team_full, &full(guardian)?, id, goal, now).await?;
+        let (importance, first_scores, later) = goal.copm;
+        first.push(copm_problem(id, importance, first_scores)?);
         if let Some(scores) = later {
-            again.push(problem(scores)?);
+            again.push(copm_problem(id, importance, scores)?);
         }
         ids.push(id);
     }
     let caregiver = CopmRespondent::Caregiver;
-    measures::insert_copm_occasion(
-        tx,
-        &team_full,
-        day(now, 8).date(),
-        caregiver,
-        &first,
-        day(now, 8),
-    )
-    .await?;
+    let (eight, one) = (day(now, 8), day(now, 1));
+    measures::insert_copm_occasion(tx, &team_full, eight.date(), caregiver, &first, eight).await?;
     if !again.is_empty() {
-        measures::insert_copm_occasion(
-            tx,
-            &team_full,
-            day(now, 1).date(),
-            caregiver,
-            &again,
-            day(now, 1),
-        )
-        .await?;
+        measures::insert_copm_occasion(tx, &team_full, one.date(), caregiver, &again, one).await?;
     }
     Ok(ids)
+}
+
+fn copm_problem(
+    id: Uuid,
+    importance: i64,
+    (p, s): (i64, i64),
+) -> anyhow::Result<CopmProblem<Uuid>> {
+    let scores = CopmScores { performance: CopmRating::new(p)?, satisfaction: CopmRating::new(s)? };
+    Ok(CopmProblem { id, importance: CopmRating::new(importance)?, scores: Some(scores) })
+}
+
+/// The goal's scale, the therapist's ratings four weeks apart (the last one
+/// a week ago), and the guardian's, if any, a week ago.
+async fn seed_gas(
+    tx: &mut WriteTx,
+    team: &FullGrant,
+    guardian: &FullGrant,
+    id: Uuid,
+    goal: &Goal,
+    now: OffsetDateTime,
+) -> anyhow::Result<()> {
+    let scale = GasScale {
+        six_level: false,
+        descriptions: goal.levels.iter().map(|l| (*l).to_owned()).collect(),
+        baseline: GasLevel::parse(goal.baseline.into(), false)?,
+        importance: goal.weight.map(|w| GasImportance::new(w.0)).transpose()?,
+        difficulty: goal.weight.map(|w| GasDifficulty::new(w.1)).transpose()?,
+    };
+    measures::save_gas_scale(tx, team, id, &scale, day(now, 8)).await?;
+    let weeks = goal.therapist.len() as i64;
+    for (n, level) in (0_i64..).zip(goal.therapist) {
+        let at = day(now, 4 * (weeks - 1 - n) + 1);
+        let level = GasLevel::parse((*level).into(), false)?;
+        measures::insert_gas_rating(tx, team, id, at.date(), level, GasRater::Therapist, at)
+            .await?;
+    }
+    if let Some(level) = goal.guardian {
+        let at = day(now, 1);
+        let level = GasLevel::parse(level.into(), false)?;
+        measures::insert_gas_rating(tx, guardian, id, at.date(), level, GasRater::Guardian, at)
+            .await?;
+    }
+    Ok(())
 }
 
 async fn seed_routines(

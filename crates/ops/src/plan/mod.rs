@@ -4,14 +4,18 @@
 //! shared); one version and what changed in it; the history.
 
 mod agree;
+mod assignments;
 mod editor;
 mod view;
 
 pub use agree::{AgreeInput, Agreement, agree_within, confirm, record_agreement, share};
+pub use assignments::{
+    AssignmentForm, AssignmentInput, add_assignment, assignment_form, remove_assignment,
+    update_assignment,
+};
 pub use editor::{
-    AssignmentForm, AssignmentInput, CaregiverChoice, DraftStarted, EditorView, PrioritiesInput,
-    SearchInput, SearchView, add_assignment, assignment_form, editor, remove_assignment,
-    set_priorities, start_draft, update_assignment,
+    CaregiverChoice, DraftStarted, EditorView, PrioritiesInput, SearchInput, SearchView, editor,
+    set_priorities, start_draft,
 };
 pub use view::{AssignmentView, ChangeKind, ChangeView, ConfirmationView, VersionView};
 

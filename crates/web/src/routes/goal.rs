@@ -110,23 +110,24 @@ struct Forms {
     rating: Option<GasRatingInput>,
 }
 
-fn page_of(page: Page, grant: Grant, view: GoalView, forms: Forms, errors: Errors) -> GoalPage {
-    let path = format!("/children/{}/goals/{}", grant.child_id(), view.goal.goal_id);
-    let Page { t, c } = page.back_to(path);
-    let levels = view.scale.as_ref().map_or_else(Vec::new, |s| {
-        s.levels
-            .iter()
-            .map(|(level, words)| LevelRow {
-                value: carryover_domain::gas::GasLevel::parse(i64::from(*level), true)
-                    .map(|l| l.to_string())
-                    .unwrap_or_default(),
-                label: level_label(&t, *level),
-                words: words.clone(),
-                is_baseline: *level == s.baseline,
-            })
-            .collect()
-    });
-    let weight = view.scale.as_ref().map_or_else(String::new, |s| match s.weight {
+/// The scale's levels, +2 first, with their words.
+fn level_rows(t: &Tr, view: &GoalView) -> Vec<LevelRow> {
+    let Some(s) = &view.scale else { return Vec::new() };
+    s.levels
+        .iter()
+        .map(|(level, words)| LevelRow {
+            value: carryover_domain::gas::GasLevel::parse(i64::from(*level), true)
+                .map(|l| l.to_string())
+                .unwrap_or_default(),
+            label: level_label(t, *level),
+            words: words.clone(),
+            is_baseline: *level == s.baseline,
+        })
+        .collect()
+}
+
+fn weight_words(t: &Tr, view: &GoalView) -> String {
+    view.scale.as_ref().map_or_else(String::new, |s| match s.weight {
         Some(w) => t.with(
             "gas-weight-parts",
             &[
@@ -136,18 +137,55 @@ fn page_of(page: Page, grant: Grant, view: GoalView, forms: Forms, errors: Error
             ],
         ),
         None => t.get("gas-unweighted"),
-    });
-    let scale_form = forms.scale.unwrap_or_else(|| scale_input(&view));
-    let level_fields = LEVEL_FIELDS
+    })
+}
+
+/// Newest first: the ratings, and the goal at each COPM occasion.
+fn history_rows(t: &Tr, view: &GoalView) -> (Vec<RatingRow>, Vec<CopmRow>) {
+    let ratings = view
+        .ratings
+        .iter()
+        .rev()
+        .map(|r| RatingRow {
+            date: t.date(r.rated_on),
+            level: level_label(t, r.level),
+            rater: t.get(&format!("gas-rater-{}", r.rater.as_str())),
+            who: r.rated_by.clone(),
+        })
+        .collect();
+    let copm = view
+        .copm
+        .iter()
+        .rev()
+        .map(|(date, p)| CopmRow {
+            date: t.date(*date),
+            importance: p.importance,
+            performance: p.performance.map(|v| v.to_string()).unwrap_or_default(),
+            satisfaction: p.satisfaction.map(|v| v.to_string()).unwrap_or_default(),
+        })
+        .collect();
+    (ratings, copm)
+}
+
+fn level_fields(t: &Tr, scale_form: &GasScaleInput) -> Vec<LevelField> {
+    LEVEL_FIELDS
         .iter()
         .zip(gas_levels(true))
         .map(|(field, level)| LevelField {
             field,
-            label: level_label(&t, level.get()),
-            value: scale_value(&scale_form, field),
+            label: level_label(t, level.get()),
+            value: scale_value(scale_form, field),
             six_only: level.get() == -3,
         })
-        .collect();
+        .collect()
+}
+
+fn page_of(page: Page, grant: Grant, view: GoalView, forms: Forms, errors: Errors) -> GoalPage {
+    let path = format!("/children/{}/goals/{}", grant.child_id(), view.goal.goal_id);
+    let Page { t, c } = page.back_to(path);
+    let scale_form = forms.scale.unwrap_or_else(|| scale_input(&view));
+    let (ratings, copm) = history_rows(&t, &view);
+    let today = carryover_domain::text::date_text(view.today);
     GoalPage {
         child_id: grant.child_id().to_string(),
         goal_id: view.goal.goal_id.to_string(),
@@ -155,40 +193,18 @@ fn page_of(page: Page, grant: Grant, view: GoalView, forms: Forms, errors: Error
         area_words: area(&t, view.goal.area),
         status_words: t.get(&format!("goal-status-{}", view.goal.status.as_str())),
         has_scale: view.scale.is_some(),
-        weight,
-        ratings: view
-            .ratings
-            .iter()
-            .rev()
-            .map(|r| RatingRow {
-                date: t.date(r.rated_on),
-                level: level_label(&t, r.level),
-                rater: t.get(&format!("gas-rater-{}", r.rater.as_str())),
-                who: r.rated_by.clone(),
-            })
-            .collect(),
-        copm: view
-            .copm
-            .iter()
-            .rev()
-            .map(|(date, p)| CopmRow {
-                date: t.date(*date),
-                importance: p.importance,
-                performance: p.performance.map(|v| v.to_string()).unwrap_or_default(),
-                satisfaction: p.satisfaction.map(|v| v.to_string()).unwrap_or_default(),
-            })
-            .collect(),
+        levels: level_rows(&t, &view),
+        weight: weight_words(&t, &view),
+        level_fields: level_fields(&t, &scale_form),
         rates_as: t.get(&format!("gas-rates-as-{}", view.rates_as.as_str())),
-        today: carryover_domain::text::date_text(view.today),
         goal_form: forms.goal.unwrap_or_else(|| GoalInput {
             words: view.goal.words.clone(),
             area: view.goal.area.as_str().to_owned(),
             status: view.goal.status.as_str().to_owned(),
         }),
-        rating_form: forms.rating.unwrap_or_else(|| GasRatingInput {
-            rated_on: carryover_domain::text::date_text(view.today),
-            level: String::new(),
-        }),
+        rating_form: forms
+            .rating
+            .unwrap_or_else(|| GasRatingInput { rated_on: today.clone(), level: String::new() }),
         statuses: GoalStatus::ALL
             .iter()
             .map(|s| (s.as_str(), t.get(&format!("goal-status-{}", s.as_str()))))
@@ -197,8 +213,9 @@ fn page_of(page: Page, grant: Grant, view: GoalView, forms: Forms, errors: Error
         baselines: vec![("-1", level_label(&t, -1)), ("-2", level_label(&t, -2))],
         can_edit: view.can_edit,
         child_name: view.child_name,
-        levels,
-        level_fields,
+        ratings,
+        copm,
+        today,
         scale_form,
         errors,
         c,

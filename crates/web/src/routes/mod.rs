@@ -25,6 +25,7 @@ mod copm;
 mod goal;
 mod goals;
 mod plan;
+mod plan_assignment;
 mod plan_editor;
 mod routines;
 mod strategies;
@@ -63,6 +64,7 @@ fn table() -> Routes {
         .merge(copm::routes())
         .merge(plan::routes())
         .merge(plan_editor::routes())
+        .merge(plan_assignment::routes())
         .merge(strategies::routes())
 }
 

@@ -13,7 +13,6 @@ use carryover_ops::{
     OpError,
     plan::{self, AssignmentInput, EditorView, PrioritiesInput, SearchInput},
 };
-use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{Routes, plan::VersionPath};
@@ -23,9 +22,7 @@ use crate::{
     error::AppError,
     i18n::Tr,
     pages::{self, Chrome, Errors, Page, form_errors},
-    plan_words::{
-        self, AssignmentCard, StrategyRow, VersionWords, area_choices, routine_with_time,
-    },
+    plan_words::{self, StrategyRow, VersionWords, area_choices, routine_with_time},
 };
 
 pub fn routes() -> Routes {
@@ -33,15 +30,6 @@ pub fn routes() -> Routes {
         .get("/children/{child_id}/plan/{version_id}/edit", show_editor)
         .post("/children/{child_id}/plan/{version_id}/priorities", set_priorities)
         .post("/children/{child_id}/plan/{version_id}/assignments", add_assignment)
-        .get("/children/{child_id}/plan/{version_id}/assignments/{assignment_id}", show_assignment)
-        .post(
-            "/children/{child_id}/plan/{version_id}/assignments/{assignment_id}",
-            update_assignment,
-        )
-        .post(
-            "/children/{child_id}/plan/{version_id}/assignments/{assignment_id}/remove",
-            remove_assignment,
-        )
 }
 
 /// A choice in a list of checkboxes or a select.
@@ -57,14 +45,14 @@ fn choices(items: impl Iterator<Item = (String, String)>, chosen: &[String]) -> 
 
 /// The fields shared by the add and change forms of an assignment.
 pub(super) struct AssignmentFieldsForm {
-    routines: Vec<Choice>,
-    goals: Vec<Choice>,
-    who: Vec<Choice>,
-    times_per_week: String,
-    changes: String,
+    pub routines: Vec<Choice>,
+    pub goals: Vec<Choice>,
+    pub who: Vec<Choice>,
+    pub times_per_week: String,
+    pub changes: String,
 }
 
-fn fields_form(
+pub(super) fn fields_form(
     t: &Tr,
     view_goals: &[carryover_ops::goals::GoalWords],
     routines: &[carryover_ops::routines::RoutineLine],
@@ -148,6 +136,40 @@ pub(super) struct Typed {
     search: SearchInput,
 }
 
+/// Where the version stands, for the therapist.
+fn status_line(t: &Tr, view: &EditorView) -> String {
+    if !view.editable {
+        return t.get("plan-editor-agreed");
+    }
+    match (view.version.shared_at, view.days_waiting) {
+        (Some(at), Some(days)) => t.with(
+            "plan-editor-shared",
+            &[("date", t.date(t.zone().local_date(at)).into()), ("days", days.into())],
+        ),
+        _ => t.get("plan-editor-draft"),
+    }
+}
+
+/// The guardians a version can be agreed with in a session.
+fn guardian_choices(view: &EditorView) -> Vec<Choice> {
+    view.caregivers
+        .iter()
+        .filter(|c| c.access == Access::Guardian)
+        .map(|c| Choice { value: c.person_id.to_string(), label: c.name.clone(), checked: false })
+        .collect()
+}
+
+/// The age the strategy search fits, or that there is none.
+fn age_line(t: &Tr, view: &EditorView) -> String {
+    match view.search.age_months {
+        Some(months) => t.with(
+            "plan-search-age",
+            &[("years", (months / 12).into()), ("months", (months % 12).into())],
+        ),
+        None => t.get("plan-search-no-age"),
+    }
+}
+
 fn editor_page(
     page: Page,
     grant: Grant,
@@ -161,17 +183,7 @@ fn editor_page(
         view.version.version_id
     ));
     let version = plan_words::version(&t, &view.version);
-    let status_line = if !view.editable {
-        t.get("plan-editor-agreed")
-    } else {
-        match (view.version.shared_at, view.days_waiting) {
-            (Some(at), Some(days)) => t.with(
-                "plan-editor-shared",
-                &[("date", t.date(t.zone().local_date(at)).into()), ("days", days.into())],
-            ),
-            _ => t.get("plan-editor-draft"),
-        }
-    };
+    let status_line = status_line(&t, &view);
     let priorities = typed
         .priorities
         .as_ref()
@@ -184,19 +196,8 @@ fn editor_page(
         times_per_week: "3".into(),
         ..AssignmentInput::default()
     });
-    let guardians = view
-        .caregivers
-        .iter()
-        .filter(|c| c.access == Access::Guardian)
-        .map(|c| Choice { value: c.person_id.to_string(), label: c.name.clone(), checked: false })
-        .collect();
-    let age_line = match view.search.age_months {
-        Some(months) => t.with(
-            "plan-search-age",
-            &[("years", (months / 12).into()), ("months", (months % 12).into())],
-        ),
-        None => t.get("plan-search-no-age"),
-    };
+    let guardians = guardian_choices(&view);
+    let age_line = age_line(&t, &view);
     let shown = [
         "priorities",
         "goals",
@@ -279,7 +280,7 @@ pub(super) async fn refused_action(
     refused(state, page, caller, grant, version_id, error, Typed::default()).await
 }
 
-fn to_editor(grant: &Grant, version_id: Uuid) -> Response {
+pub(super) fn to_editor(grant: &Grant, version_id: Uuid) -> Response {
     Redirect::to(&format!("/children/{}/plan/{version_id}/edit", grant.child_id())).into_response()
 }
 
@@ -324,121 +325,4 @@ async fn add_assignment(
             refused(&state, page, &caller, grant, path.version_id, error, typed).await
         }
     }
-}
-
-#[derive(Deserialize)]
-struct AssignmentPath {
-    version_id: Uuid,
-    assignment_id: Uuid,
-}
-
-#[derive(Template)]
-#[template(path = "plan/assignment.html")]
-struct AssignmentPage {
-    t: Tr,
-    c: Chrome,
-    child_id: String,
-    child_name: String,
-    version_id: String,
-    card: AssignmentCard,
-    editable: bool,
-    form: AssignmentFieldsForm,
-    errors: Errors,
-}
-
-async fn assignment_page(
-    state: &AppState,
-    page: Page,
-    caller: &Caller,
-    grant: Grant,
-    path: &AssignmentPath,
-    typed: Option<AssignmentInput>,
-    errors: Errors,
-) -> Result<AssignmentPage, AppError> {
-    let view = plan::assignment_form(
-        &state.ops,
-        &caller.who,
-        &grant.0,
-        path.version_id,
-        path.assignment_id,
-    )
-    .await?;
-    let Page { t, c } = page.back_to(format!(
-        "/children/{}/plan/{}/assignments/{}",
-        grant.child_id(),
-        path.version_id,
-        path.assignment_id
-    ));
-    let a = &view.assignment;
-    let input = typed.unwrap_or_else(|| AssignmentInput {
-        routines: a.routines.iter().map(|r| r.key.clone()).collect(),
-        times_per_week: a.times_per_week.to_string(),
-        practised_by: a.practised_by.map(|p| p.to_string()).unwrap_or_default(),
-        goals: a.goals.iter().map(|g| g.goal_id.to_string()).collect(),
-        changes: a.changes.clone(),
-        ..AssignmentInput::default()
-    });
-    Ok(AssignmentPage {
-        child_id: grant.child_id().to_string(),
-        version_id: path.version_id.to_string(),
-        card: plan_words::assignment_card(&t, a),
-        form: fields_form(&t, &view.goals, &view.routines, &view.caregivers, &input),
-        child_name: view.child_name,
-        editable: view.editable,
-        errors,
-        c,
-        t,
-    })
-}
-
-async fn show_assignment(
-    State(state): State<AppState>,
-    page: Page,
-    caller: Caller,
-    grant: Grant,
-    Path(path): Path<AssignmentPath>,
-) -> Result<Response, AppError> {
-    let page =
-        assignment_page(&state, page, &caller, grant, &path, None, Errors::default()).await?;
-    pages::render(&page)
-}
-
-async fn update_assignment(
-    State(state): State<AppState>,
-    page: Page,
-    caller: Caller,
-    grant: Grant,
-    Path(path): Path<AssignmentPath>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, AppError> {
-    let (input, _) = assignment_input(&pairs);
-    let result = plan::update_assignment(
-        &state.ops,
-        &caller.who,
-        &grant.0,
-        path.version_id,
-        path.assignment_id,
-        &input,
-    )
-    .await;
-    match result {
-        Ok(()) => Ok(to_editor(&grant, path.version_id)),
-        Err(error) => {
-            let errors = form_errors(&page.t, error)?;
-            let page =
-                assignment_page(&state, page, &caller, grant, &path, Some(input), errors).await?;
-            pages::render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
-        }
-    }
-}
-
-async fn remove_assignment(
-    State(state): State<AppState>,
-    caller: Caller,
-    grant: Grant,
-    Path(path): Path<AssignmentPath>,
-) -> Result<Response, AppError> {
-    plan::remove_assignment(&state.ops, &caller.who, &grant.0, path.version_id, path.assignment_id)
-        .await?;
-    Ok(to_editor(&grant, path.version_id))
 }

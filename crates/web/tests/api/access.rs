@@ -18,7 +18,11 @@ use uuid::Uuid;
 
 use crate::helpers::{TestApp, TestClient, on_both_databases, spawn_app};
 use crate::plan_world::{ChildPlan, PlanWorld};
+
+// Issue 11: forms and ids of the joint plan's routes.
+mod plan_forms;
 use crate::world::{Persona, World};
+use plan_forms::{carries_ids, names_sub_resource, plan_form};
 
 /// A token that has the shape of an invitation link's but was never issued.
 const UNKNOWN_TOKEN: &str = "0190f0000000700080000000000000aa.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -222,73 +226,6 @@ fn minimal_form(path: &str, body: &ChildPlan) -> Vec<(String, String)> {
         pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
     form.extend(plan_form(path, body));
     form
-}
-
-/// Issue 11: a valid form for each joint-plan POST.
-fn plan_form(path: &str, body: &ChildPlan) -> Vec<(String, String)> {
-    let (goal, routine, guardian) =
-        (body.goal.to_string(), body.routine.to_string(), body.guardian.to_string());
-    let own = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
-    };
-    let strategy = own(&[
-        ("areas", "play"),
-        ("age_min_months", "24"),
-        ("age_max_months", "96"),
-        ("title_en", "Sock race"),
-        ("why_en", "Pulling socks builds strong hands."),
-        ("steps_en", "Sit down.\nPull the sock up."),
-    ]);
-    match path.rsplit_once("/children/{child_id}").map_or(path, |(_, rest)| rest) {
-        "/routines" => own(&[("name", "Garden time"), ("usual_time", "17:00")]),
-        "/routines/{routine}" => own(&[("usual_time", "08:00")]),
-        "/goals" => own(&[("words", "Rides a bike"), ("area", "play")]),
-        "/goals/{goal_id}" => own(&[("words", "Puts on both shoes"), ("area", "dressing")]),
-        "/goals/{goal_id}/gas" => own(&crate::plan_world::scale_form()),
-        "/goals/{goal_id}/gas/ratings" => own(&[("rated_on", "2026-11-01"), ("level", "0")]),
-        "/copm" => vec![
-            ("rated_on".into(), "2026-11-01".into()),
-            ("respondent".into(), "caregiver".into()),
-            (format!("importance-{goal}"), "8".into()),
-            (format!("performance-{goal}"), "4".into()),
-            (format!("satisfaction-{goal}"), "5".into()),
-        ],
-        "/plan/{version_id}/priorities" => {
-            vec![("priorities".into(), "Calm mornings".into()), ("goals".into(), goal)]
-        }
-        "/plan/{version_id}/assignments" => vec![
-            ("strategy".into(), "starter:learning-plate".into()),
-            ("routines".into(), "meals".into()),
-            ("routines".into(), routine),
-            ("times_per_week".into(), "3".into()),
-            ("goals".into(), goal),
-            ("practised_by".into(), guardian),
-        ],
-        "/plan/{version_id}/assignments/{assignment_id}" => vec![
-            ("routines".into(), routine),
-            ("times_per_week".into(), "4".into()),
-            ("goals".into(), goal),
-        ],
-        "/plan/{version_id}/agree" => vec![("guardian_id".into(), guardian)],
-        _ if path == "/strategies" || path == "/strategies/clinic/{strategy_id}" => strategy,
-        _ => Vec::new(),
-    }
-}
-
-/// Issue 11: routes that name a child's sub-resource in the path, and POSTs
-/// that carry a child's ids in the form: the walk sends each with another
-/// child's ids as well.
-fn names_sub_resource(template: &str) -> bool {
-    ["{goal_id}", "{routine}", "{version_id}", "{assignment_id}"]
-        .iter()
-        .any(|p| template.contains(p))
-}
-
-fn carries_ids(method: &str, template: &str) -> bool {
-    method == "POST"
-        && ["/copm", "/priorities", "/assignments", "/assignments/{assignment_id}", "/agree"]
-            .iter()
-            .any(|end| template.starts_with("/children/{child_id}") && template.ends_with(end))
 }
 
 /// How a route is walked: as routed, or with another child's ids in the
