@@ -101,6 +101,8 @@ pub struct StrategyRow {
     pub areas: String,
     pub ages: String,
     pub is_clinic: bool,
+    /// Already assigned in the version being edited.
+    pub in_plan: bool,
 }
 
 pub fn strategy_row(t: &Tr, card: &StrategyCard) -> StrategyRow {
@@ -116,6 +118,7 @@ pub fn strategy_row(t: &Tr, card: &StrategyCard) -> StrategyRow {
         areas: card.areas.iter().map(|a| area(t, *a)).collect::<Vec<_>>().join(", "),
         ages: ages(t, card.age_min_months, card.age_max_months),
         is_clinic,
+        in_plan: false,
     }
 }
 

@@ -219,7 +219,10 @@ fn editor_page(
             .search
             .results
             .iter()
-            .map(|card| plan_words::strategy_row(&t, card))
+            .map(|card| plan_words::StrategyRow {
+                in_plan: view.version.assignments.iter().any(|a| a.source == card.source),
+                ..plan_words::strategy_row(&t, card)
+            })
             .collect(),
         areas: area_choices(&t),
         others: errors.others(&shown),

@@ -120,8 +120,7 @@ async fn a_caregiver_sees_only_the_agreed_plan_and_a_guardian_confirms_a_shared_
     );
     let agreed = page(team, &version_path(&world, version)).await;
     assert!(
-        agreed
-            .contains("Agreed by Gloria Guardian on November 5, 2026, 9:00 AM, from their phone."),
+        agreed.contains("Agreed by Gloria Guardian from their phone, November 5, 2026, 9:00 AM"),
         "{agreed}"
     );
 }
