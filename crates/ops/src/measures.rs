@@ -217,7 +217,7 @@ pub struct CopmForm {
     pub rows: Vec<CopmRow>,
 }
 
-/// The COPM form: the child's active goals, each with its last importance.
+/// The COPM form: the child's goals not discontinued, each with its last importance.
 pub async fn copm_form(ops: &Ops, who: &Who, grant: &ChildGrant) -> Result<CopmForm, OpError> {
     let team = team(grant)?;
     let mut tx = ops.db.begin_write().await?;
@@ -238,7 +238,8 @@ pub async fn copm_form(ops: &Ops, who: &Who, grant: &ChildGrant) -> Result<CopmF
     };
     let rows = found
         .iter()
-        .filter(|g| g.status == carryover_domain::goal::GoalStatus::Active)
+        // A goal reached or paused is still re-rated; one stopped is not.
+        .filter(|g| g.status != carryover_domain::goal::GoalStatus::Discontinued)
         .map(|g| CopmRow { goal: g.into(), last_importance: last_importance(g.goal_id) })
         .collect();
     Ok(CopmForm {

@@ -196,7 +196,10 @@ pub async fn start_draft(
     let draft = match plans::insert_version(&mut tx, &team, current.as_ref(), ops.now()).await {
         Ok(draft) => draft,
         // Someone started one a moment ago: that one is the draft.
-        Err(e) if e.is_conflict_on(constraint::PLAN_VERSION_ONE_OPEN) => {
+        Err(e)
+            if e.is_conflict_on(constraint::PLAN_VERSION_ONE_OPEN)
+                || e.is_conflict_on(constraint::PLAN_VERSION_NUMBER) =>
+        {
             drop(tx);
             return Box::pin(start_draft(ops, who, grant)).await;
         }
