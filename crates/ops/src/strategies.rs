@@ -206,7 +206,11 @@ impl StrategyInput {
 
 fn check_strategy(input: &StrategyInput) -> Result<StrategyFields, OpError> {
     let mut fields = Fields::default();
-    let areas: Option<Vec<Area>> = input.areas.iter().map(|a| Area::parse(a.trim())).collect();
+    let mut areas: Option<Vec<Area>> = input.areas.iter().map(|a| Area::parse(a.trim())).collect();
+    if let Some(areas) = &mut areas {
+        areas.sort();
+        areas.dedup();
+    }
     let areas = fields.some("areas", areas.filter(|a| !a.is_empty()), Problem::Required);
     let age = |fields: &mut Fields, field: &'static str, text: &str| {
         let months = text.trim().parse::<u16>().ok();
