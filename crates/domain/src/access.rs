@@ -58,6 +58,8 @@ const RECORD: &[ChildTie] = &[Guardian, Helper, CareTeam, ClinicAdmin];
 const TEAM: &[ChildTie] = &[CareTeam, ClinicAdmin];
 /// Everyone but helpers: who may correct a child's details and caregivers.
 const EDITORS: &[ChildTie] = &[Guardian, CareTeam, ClinicAdmin];
+/// Everyone but helpers: ratings, scores, drafts and history.
+const FULL: &[ChildTie] = &[Guardian, CareTeam, ClinicAdmin];
 
 pub const RULES: &[Rule] = &[
     rule("GET", "/", Anyone),
@@ -99,6 +101,88 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/admin/people/{person_id}/reset", Admin),
     audited("GET", "/admin/people/{person_id}/audit", Admin, AuditAction::View),
     audited("GET", "/admin/people/{person_id}/audit.csv", Admin, AuditAction::Export),
+    // Issue 11, the joint plan: routines, goals (COPM, GAS), the strategy
+    // library and plan versions. The audit test performs these in this
+    // order, so a version is shared and confirmed before a new one is drafted.
+    audited("GET", "/children/{child_id}/routines", Child(RECORD), AuditAction::View),
+    audited("POST", "/children/{child_id}/routines", Child(FULL), AuditAction::Create),
+    audited("POST", "/children/{child_id}/routines/{routine}", Child(FULL), AuditAction::Update),
+    audited("GET", "/children/{child_id}/goals", Child(RECORD), AuditAction::View),
+    audited("POST", "/children/{child_id}/goals", Child(TEAM), AuditAction::Create),
+    audited("GET", "/children/{child_id}/goals/{goal_id}", Child(FULL), AuditAction::View),
+    audited("POST", "/children/{child_id}/goals/{goal_id}", Child(TEAM), AuditAction::Update),
+    audited("POST", "/children/{child_id}/goals/{goal_id}/gas", Child(TEAM), AuditAction::Update),
+    audited(
+        "POST",
+        "/children/{child_id}/goals/{goal_id}/gas/ratings",
+        Child(FULL),
+        AuditAction::Create,
+    ),
+    audited("GET", "/children/{child_id}/copm/new", Child(TEAM), AuditAction::View),
+    audited("POST", "/children/{child_id}/copm", Child(TEAM), AuditAction::Create),
+    audited("GET", "/children/{child_id}/plan", Child(RECORD), AuditAction::View),
+    audited("GET", "/children/{child_id}/plan/history", Child(FULL), AuditAction::View),
+    audited("GET", "/children/{child_id}/plan/{version_id}", Child(FULL), AuditAction::View),
+    audited("GET", "/children/{child_id}/plan/{version_id}/edit", Child(TEAM), AuditAction::View),
+    audited(
+        "POST",
+        "/children/{child_id}/plan/{version_id}/priorities",
+        Child(TEAM),
+        AuditAction::Update,
+    ),
+    audited(
+        "POST",
+        "/children/{child_id}/plan/{version_id}/assignments",
+        Child(TEAM),
+        AuditAction::Create,
+    ),
+    audited(
+        "GET",
+        "/children/{child_id}/plan/{version_id}/assignments/{assignment_id}",
+        Child(TEAM),
+        AuditAction::View,
+    ),
+    audited(
+        "POST",
+        "/children/{child_id}/plan/{version_id}/assignments/{assignment_id}",
+        Child(TEAM),
+        AuditAction::Update,
+    ),
+    audited(
+        "POST",
+        "/children/{child_id}/plan/{version_id}/assignments/{assignment_id}/remove",
+        Child(TEAM),
+        AuditAction::Delete,
+    ),
+    audited(
+        "POST",
+        "/children/{child_id}/plan/{version_id}/share",
+        Child(TEAM),
+        AuditAction::Update,
+    ),
+    audited(
+        "POST",
+        "/children/{child_id}/plan/{version_id}/agree",
+        Child(TEAM),
+        AuditAction::Update,
+    ),
+    audited(
+        "POST",
+        "/children/{child_id}/plan/{version_id}/confirm",
+        Child(&[Guardian]),
+        AuditAction::Update,
+    ),
+    audited("POST", "/children/{child_id}/plan/drafts", Child(TEAM), AuditAction::Create),
+    rule("GET", "/strategies", Staff),
+    rule("GET", "/strategies/new", Staff),
+    rule("POST", "/strategies", Staff),
+    rule("GET", "/strategies/starter/{slug}", Staff),
+    rule("POST", "/strategies/starter/{slug}/copy", Staff),
+    rule("GET", "/strategies/clinic/{strategy_id}", Staff),
+    rule("GET", "/strategies/clinic/{strategy_id}/edit", Staff),
+    rule("POST", "/strategies/clinic/{strategy_id}", Staff),
+    // (end of issue 11; it comes first: the audit test walks RULES in order, and
+    // the people side's cases remove the helper the plan's cases need.)
     // The people side (issue 9): details, care teams, caregivers who leave,
     // discharge, a family's copy of its data.
     audited("GET", "/children/{child_id}/details", Child(EDITORS), AuditAction::View),
@@ -216,6 +300,26 @@ mod tests {
                 rule.path
             );
         }
+    }
+
+    #[test]
+    fn a_helper_reads_the_agreed_plan_but_no_ratings_drafts_or_history() {
+        let judge = |method, path| {
+            rule_for(method, path).unwrap().who.judge(Some(Role::Caregiver), Some(Helper))
+        };
+        assert_eq!(judge("GET", "/children/{child_id}/plan"), Verdict::Allow);
+        assert_eq!(judge("GET", "/children/{child_id}/goals"), Verdict::Allow);
+        assert_eq!(judge("GET", "/children/{child_id}/goals/{goal_id}"), Verdict::Hide);
+        assert_eq!(judge("GET", "/children/{child_id}/plan/history"), Verdict::Hide);
+        assert_eq!(judge("GET", "/children/{child_id}/plan/{version_id}"), Verdict::Hide);
+        assert_eq!(judge("POST", "/children/{child_id}/plan/{version_id}/confirm"), Verdict::Hide);
+    }
+
+    #[test]
+    fn only_a_guardian_confirms_a_plan_from_their_own_phone() {
+        let who = rule_for("POST", "/children/{child_id}/plan/{version_id}/confirm").unwrap().who;
+        assert_eq!(who.judge(Some(Role::Caregiver), Some(Guardian)), Verdict::Allow);
+        assert_eq!(who.judge(Some(Role::Therapist), Some(CareTeam)), Verdict::Hide);
     }
 
     #[test]

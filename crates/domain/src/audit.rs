@@ -35,6 +35,14 @@ code_enum! {
         /// A child's therapists (issue 9).
         CareTeam = "care_team",
         ApiToken = "api_token",
+        // Issue 11, the joint plan.
+        Routine = "routine",
+        Goal = "goal",
+        /// A COPM rating occasion, a GAS scale or a GAS rating.
+        Measure = "measure",
+        Plan = "plan",
+        Assignment = "assignment",
+        Strategy = "strategy",
     }
 }
 

@@ -107,6 +107,8 @@ pub struct ChildView {
     pub details: Option<ChildDetails>,
     pub tie: ChildTie,
     pub can: ChildPermissions,
+    /// The practice plan in short (issue 11).
+    pub plan: crate::plan::PlanOverview,
 }
 
 pub async fn view(ops: &Ops, who: &Who, grant: &ChildGrant) -> Result<ChildView, OpError> {
@@ -116,8 +118,10 @@ pub async fn view(ops: &Ops, who: &Who, grant: &ChildGrant) -> Result<ChildView,
         Some(full) => Some(children::child_details(&mut tx, &full).await?),
         None => None,
     };
+    let plan = crate::plan::overview(&mut tx, grant, ops.now()).await?;
     audit::append(&mut tx, &who.child_event(AuditAction::View, grant.child_id()), ops.now())
         .await?;
     tx.commit().await?;
-    Ok(ChildView { basics, details, tie: grant.tie(), can: ChildPermissions::for_grant(grant) })
+    let can = ChildPermissions::for_grant(grant);
+    Ok(ChildView { basics, details, tie: grant.tie(), can, plan })
 }

@@ -37,19 +37,41 @@ code_enum! {
         NotOnCaseload = "not_on_caseload",
         ChildrenNeedTherapist = "children_need_therapist",
         SameTherapist = "same_therapist",
+        // Issue 11, the joint plan.
+        NotAWholeNumber = "not_a_whole_number",
+        DateInFuture = "date_in_future",
+        TooManyItems = "too_many_items",
+        TooFewItems = "too_few_items",
+        TooManyRated = "too_many_rated",
+        BothScoresNeeded = "both_scores_needed",
+        ImportanceNeeded = "importance_needed",
+        NothingRated = "nothing_rated",
+        NoGasScale = "no_gas_scale",
+        LevelInUse = "level_in_use",
+        WeightNeedsBoth = "weight_needs_both",
+        InvalidBaseline = "invalid_baseline",
+        NoLanguageWritten = "no_language_written",
+        NotAGuardian = "not_a_guardian",
+        NotInHousehold = "not_in_household",
+        NotThisChildsGoal = "not_this_childs_goal",
+        UnknownStrategy = "unknown_strategy",
+        InvalidTime = "invalid_time",
+        EmptyPlan = "empty_plan",
     }
 }
 
-/// One refused field: its name in the form or JSON body, and why.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+/// One refused field: its name in the form or JSON body, and why. Most
+/// names are fixed; a form with one row per goal names its fields per row
+/// (`importance-<goal id>`), so a name may also be built.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct FieldError {
-    pub field: &'static str,
+    pub field: std::borrow::Cow<'static, str>,
     pub code: Problem,
 }
 
 impl FieldError {
-    pub fn new(field: &'static str, code: Problem) -> FieldError {
-        FieldError { field, code }
+    pub fn new(field: impl Into<std::borrow::Cow<'static, str>>, code: Problem) -> FieldError {
+        FieldError { field: field.into(), code }
     }
 }
 
@@ -154,7 +176,7 @@ pub(crate) struct Fields(Vec<FieldError>);
 impl Fields {
     pub(crate) fn check<T, P: Into<Problem>>(
         &mut self,
-        field: &'static str,
+        field: impl Into<std::borrow::Cow<'static, str>>,
         result: Result<T, P>,
     ) -> Option<T> {
         result.map_err(|p| self.0.push(FieldError::new(field, p.into()))).ok()
@@ -162,7 +184,7 @@ impl Fields {
 
     pub(crate) fn some<T>(
         &mut self,
-        field: &'static str,
+        field: impl Into<std::borrow::Cow<'static, str>>,
         value: Option<T>,
         code: Problem,
     ) -> Option<T> {
@@ -170,6 +192,20 @@ impl Fields {
             self.0.push(FieldError::new(field, code));
         }
         value
+    }
+
+    /// Refuses a field outright.
+    pub(crate) fn push(&mut self, field: impl Into<std::borrow::Cow<'static, str>>, code: Problem) {
+        self.0.push(FieldError::new(field, code));
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The fields refused so far.
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|f| f.field.as_ref())
     }
 
     /// `Ok(value)` when no field was refused.

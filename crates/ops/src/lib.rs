@@ -31,6 +31,14 @@ pub mod settings;
 pub mod staff;
 mod throttle;
 pub mod tokens;
+// Issue 11, the joint plan.
+pub mod goals;
+pub mod measures;
+pub mod plan;
+pub mod routines;
+mod scope;
+pub mod scores;
+pub mod strategies;
 
 pub use carryover_store::{
     Backend, Db, DbOptions,

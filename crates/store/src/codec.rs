@@ -5,7 +5,7 @@
 
 use carryover_domain::codes::Code as DomainCode;
 use sqlx::{Any, Decode, Encode, Type, any::AnyTypeInfo, encode::IsNull, error::BoxDynError};
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::time_text;
@@ -136,5 +136,34 @@ impl<'r, E: DomainCode> Decode<'r, Any> for Code<E> {
         E::parse(&text)
             .map(Code)
             .ok_or_else(|| format!("unknown {} code {text:?}", std::any::type_name::<E>()).into())
+    }
+}
+
+/// A calendar date (a rating's day, a birth date) stored as `YYYY-MM-DD`
+/// text, which sorts by date on both databases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day(pub Date);
+
+impl Type<Any> for Day {
+    fn type_info() -> AnyTypeInfo {
+        text_type()
+    }
+    fn compatible(ty: &AnyTypeInfo) -> bool {
+        text_compatible(ty)
+    }
+}
+
+impl Encode<'_, Any> for Day {
+    fn encode_by_ref(&self, buf: &mut ArgBuf) -> Result<IsNull, BoxDynError> {
+        encode_text(carryover_domain::text::date_text(self.0), buf)
+    }
+}
+
+impl<'r> Decode<'r, Any> for Day {
+    fn decode(value: ValueRef<'r>) -> Result<Self, BoxDynError> {
+        let text = decode_text(value)?;
+        carryover_domain::text::parse_date(&text)
+            .map(Day)
+            .ok_or_else(|| format!("not a date: {text:?}").into())
     }
 }

@@ -34,6 +34,9 @@ pub mod constraint {
     pub const CLINIC_ONE_DEMO: &str = "clinic_one_demo";
     /// One primary therapist per child (issue 9).
     pub const CARE_TEAM_ONE_PRIMARY: &str = "care_team_one_primary";
+    // Issue 11, the joint plan.
+    pub const PLAN_VERSION_ONE_OPEN: &str = "plan_version_one_open";
+    pub const PLAN_VERSION_NUMBER: &str = "plan_version_number";
 
     /// (name, table, columns as SQLite lists them).
     pub(crate) const KNOWN: &[(&str, &str, &str)] = &[
@@ -44,6 +47,8 @@ pub mod constraint {
         (INVITATION_TOKEN, "invitation", "clinic_id, token_hash"),
         (CLINIC_ONE_DEMO, "clinic", "is_demo"),
         (CARE_TEAM_ONE_PRIMARY, "care_team_member", "clinic_id, child_id"),
+        (PLAN_VERSION_ONE_OPEN, "plan_version", "clinic_id, child_id"),
+        (PLAN_VERSION_NUMBER, "plan_version", "clinic_id, child_id, number"),
     ];
 }
 

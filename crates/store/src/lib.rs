@@ -6,6 +6,7 @@
 //! transaction (`Db::begin_write`) or on a pooled read connection.
 
 pub mod api_token;
+pub mod assignments;
 pub mod audit;
 mod backup;
 // The people side: care teams, memberships, discharge, purge (issue 9).
@@ -19,13 +20,18 @@ pub mod clinic;
 pub mod codec;
 mod db;
 mod error;
+pub mod goals;
 pub mod grant;
 pub mod invitation;
+pub mod measures;
 mod migrate;
 pub mod paging;
 pub mod people;
+pub mod plans;
 mod restore;
+pub mod routines;
 pub mod session;
+pub mod strategies;
 pub mod testing;
 pub mod throttle;
 pub mod time_text;

@@ -29,6 +29,33 @@ impl Tr {
         self.with(key, &[("hour", hour12.into()), ("minute", minute.into())])
     }
 
+    /// A number with two decimals as the reader writes it: "61.02", "61,02".
+    pub fn decimal(&self, value: f64) -> String {
+        let text = format!("{value:.2}");
+        if self.lang == crate::i18n::Lang::Es { text.replace('.', ",") } else { text }
+    }
+
+    /// A change with its sign: "+2.00", "−0.50".
+    pub fn signed_decimal(&self, value: f64) -> String {
+        let text = self.decimal(value.abs());
+        if value > 0.0 {
+            format!("+{text}")
+        } else if value < 0.0 {
+            format!("\u{2212}{text}")
+        } else {
+            text
+        }
+    }
+
+    /// A whole-number change or level with its sign: "+2", "0", "−1".
+    pub fn signed(&self, value: i64) -> String {
+        match value {
+            v if v > 0 => format!("+{v}"),
+            v if v < 0 => format!("\u{2212}{}", -v),
+            _ => "0".to_owned(),
+        }
+    }
+
     /// An instant, on the clinic's clocks: "March 3, 2026, 4:05 PM".
     pub fn datetime(&self, at: OffsetDateTime) -> String {
         let local = self.zone().local(at);
@@ -55,6 +82,16 @@ mod tests {
     fn dates_read_as_each_language_writes_them() {
         assert_eq!(tr(Lang::En).date(date!(2026 - 03 - 03)), "March 3, 2026");
         assert_eq!(tr(Lang::Es).date(date!(2026 - 03 - 03)), "3 de marzo de 2026");
+    }
+
+    #[test]
+    fn numbers_have_two_decimals_and_each_languages_decimal_mark() {
+        assert_eq!(tr(Lang::En).decimal(61.0239), "61.02");
+        assert_eq!(tr(Lang::Es).decimal(61.0239), "61,02");
+        assert_eq!(tr(Lang::En).signed_decimal(1.6667), "+1.67");
+        assert_eq!(tr(Lang::En).signed_decimal(-0.5), "\u{2212}0.50");
+        assert_eq!(tr(Lang::En).signed(-2), "\u{2212}2");
+        assert_eq!(tr(Lang::En).signed(0), "0");
     }
 
     #[test]

@@ -222,6 +222,7 @@ pub async fn seed_if_empty(
         stored.push(person);
     }
     let by_email = |email: &str| stored.iter().find(|p| p.email == email).map(|p| p.person_id);
+    let mut children = Vec::new();
     for family in &FAMILIES {
         let household =
             people::insert_household(&mut tx, clinic_id, family.caregivers[0].0, now).await?;
@@ -251,9 +252,12 @@ pub async fn seed_if_empty(
             let child_id = people::insert_child(&mut tx, &child, now).await?;
             people::insert_care_team_member(&mut tx, clinic_id, child_id, therapist, true, now)
                 .await?;
+            children.push((*name, child_id));
         }
     }
     crate::demo_history::play(&mut tx, clinic_id, now).await?;
+    // Issue 11: goals, ratings and plans.
+    crate::demo_plan::seed(&mut tx, clinic_id, &children, &by_email, now).await?;
     tx.commit().await?;
     let accounts = planned
         .into_iter()

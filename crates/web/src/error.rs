@@ -183,7 +183,7 @@ pub async fn render_errors(
                 .fields
                 .iter()
                 .map(|f| crate::api::problem::FieldProblem {
-                    field: f.field.to_owned(),
+                    field: f.field.to_string(),
                     code: f.code.as_str().to_owned(),
                     message: crate::pages::problem_message(&tr, f),
                 })

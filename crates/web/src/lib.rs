@@ -13,6 +13,7 @@ pub mod dates;
 pub mod demo;
 // What happened in the demo clinic before today (issue 9).
 mod demo_history;
+mod demo_plan;
 pub mod error;
 // A family's copy of its data (issue 9).
 pub mod export_zip;
@@ -21,6 +22,7 @@ pub mod links;
 pub mod metrics;
 pub mod pages;
 // `carryover admin purge` (issue 9).
+pub mod plan_words;
 pub mod purge_cli;
 pub mod routes;
 pub mod security;

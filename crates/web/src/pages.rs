@@ -100,19 +100,19 @@ impl FromRequestParts<AppState> for Page {
 
 /// Messages next to the fields an operation refused, by field name.
 #[derive(Clone, Debug, Default)]
-pub struct Errors(BTreeMap<&'static str, String>);
+pub struct Errors(BTreeMap<String, String>);
 
 impl Errors {
     pub fn from_fields(t: &Tr, fields: &[FieldError]) -> Errors {
-        Errors(fields.iter().map(|f| (f.field, problem_message(t, f))).collect())
+        Errors(fields.iter().map(|f| (f.field.to_string(), problem_message(t, f))).collect())
     }
 
-    pub fn get(&self, field: &str) -> Option<&String> {
-        self.0.get(field)
+    pub fn get(&self, field: impl AsRef<str>) -> Option<&String> {
+        self.0.get(field.as_ref())
     }
 
-    pub fn contains_key(&self, field: &str) -> bool {
-        self.0.contains_key(field)
+    pub fn contains_key(&self, field: impl AsRef<str>) -> bool {
+        self.0.contains_key(field.as_ref())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -124,9 +124,21 @@ impl Errors {
         self.0.values().cloned().collect()
     }
 
+    /// Shows a field's message under another name: a page with one small
+    /// form per row names each row's field apart.
+    pub fn rename(&mut self, from: &str, to: &str) {
+        if let Some(message) = self.0.remove(from) {
+            self.0.insert(to.to_owned(), message);
+        }
+    }
+
     /// Messages for fields the form does not show, to put above it.
     pub fn others(&self, shown: &[&str]) -> Vec<String> {
-        self.0.iter().filter(|(f, _)| !shown.contains(f)).map(|(_, m)| m.clone()).collect()
+        self.0
+            .iter()
+            .filter(|(f, _)| !shown.contains(&f.as_str()))
+            .map(|(_, m)| m.clone())
+            .collect()
     }
 }
 

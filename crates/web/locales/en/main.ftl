@@ -52,7 +52,7 @@ home-heading = Home
 home-hello = Hello, { $name }
 home-your-children = Your children
 home-no-children = No child is linked to your account yet.
-home-plan-soon = Your practice plan for this week will show here.
+home-see-plan = See the practice plan
 home-caseload = Your caseload
 home-clinic-children = Children at this clinic
 home-no-caseload = No children yet.
@@ -116,7 +116,7 @@ password-changed = Your password was changed. Other devices are signed out.
 
 ## Child record
 child-plan = Practice plan
-child-plan-empty = There is no practice plan yet.
+child-plan-empty = There is no agreed practice plan yet.
 child-about = About
 child-birth-date = Date of birth
 child-languages = Languages at home
@@ -225,6 +225,12 @@ audit-listed = { $count ->
 audit-resource-household = a family
 audit-resource-api_token = an API token
 audit-resource-clinic = the clinic settings
+audit-resource-routine = the routines
+audit-resource-goal = a goal
+audit-resource-measure = ratings
+audit-resource-plan = the practice plan
+audit-resource-assignment = a practice in the plan
+audit-resource-strategy = a strategy
 
 ## Dates and times
 month-1 = January
@@ -408,3 +414,293 @@ api-docs-operations = Operations
 api-docs-parameters = Parameters
 api-docs-body = Body
 api-docs-answer = Answer
+## The joint plan (issue 11)
+nav-strategies = Strategies
+child-open-plan = Open the practice plan
+child-goals = Goals
+child-routines = Daily routines
+problem-not_a_whole_number = Please enter a whole number, like 7.
+problem-date_in_future = This date is in the future. Please use today or an earlier day.
+problem-too_many_items = This list is too long. Please make it shorter.
+problem-too_few_items = Please add at least one line here.
+problem-too_many_rated = Rate performance and satisfaction for at most five goals at one time.
+problem-both_scores_needed = Please give both performance and satisfaction, or neither.
+problem-importance_needed = Please give the importance of this goal too.
+problem-nothing_rated = Please rate at least one goal.
+problem-no_gas_scale = This goal has no GAS scale yet.
+problem-level_in_use = A rating uses level −3, so the scale keeps six levels.
+problem-weight_needs_both = Give both importance and difficulty, or leave both empty.
+problem-invalid_baseline = The starting level is −1 or −2.
+problem-no_language_written = Please write the strategy in English or in Spanish.
+problem-not_a_guardian = Please choose a guardian of this child.
+problem-not_in_household = Please choose from this family's list.
+problem-not_this_childs_goal = This goal is not one of this child's goals.
+problem-unknown_strategy = Please pick a strategy from the list.
+problem-invalid_time = Please enter a time, like 7:30 AM.
+problem-empty_plan = Add at least one strategy to practice first.
+
+## Words for the domain's codes
+area-dressing = Dressing
+area-feeding = Eating and meals
+area-sleep = Sleep
+area-toileting = Toileting
+area-play = Play
+area-fine_motor = Hand skills
+area-sensory_regulation = Calm body and feelings
+area-transitions_behaviour = Changes and behavior
+area-social_participation = Playing with others
+area-school_readiness = Getting ready for school
+area-other = Other
+routine-waking_up = Waking up
+routine-dressing = Getting dressed
+routine-meals = Breakfast and meals
+routine-bath = Bath
+routine-toothbrushing = Brushing teeth
+routine-toileting = Toilet
+routine-bedtime = Bedtime
+routine-play = Play time
+routine-car_rides = Car rides
+routine-errands = Errands
+routine-daycare_drop_off = Daycare drop-off
+routine-removed = A routine that was removed
+goal-status-active = Working on it
+goal-status-achieved = Reached
+goal-status-paused = On pause
+goal-status-discontinued = Stopped
+plan-status-draft = Draft
+plan-status-shared = Waiting for the family
+plan-status-agreed = Agreed
+ages-years = Ages { $min } to { $max }
+ages-months = { $min } to { $max } months
+
+## Daily routines
+routines-title = Daily routines
+routines-lead = The moments of your day where practice can fit. Add the usual time if you like.
+routines-usual-time = Usual time
+routines-save-time = Save time
+routines-add = Add your own routine
+routines-name = Name
+routines-name-hint = For example: walk to the bus stop.
+routines-add-submit = Add routine
+
+## Goals
+goals-title = Goals for { $name }
+goals-none = There are no goals yet.
+goals-open = Ratings and scale
+goals-new = Add a goal
+goals-words = The goal, in the family's words
+goals-words-hint = For example: Mia puts on her shoes by herself.
+goals-area = Area
+goals-new-submit = Add goal
+goal-title = Goal
+goal-status = Status
+goal-change = Change this goal
+goal-save = Save goal
+rating-date = Date
+
+## COPM
+copm-title = COPM
+copm-record = Record COPM ratings
+copm-none = No COPM ratings yet.
+copm-date = Date
+copm-respondent = Who answered
+copm-respondent-caregiver = Caregiver
+copm-respondent-therapist = Therapist
+copm-importance = Importance
+copm-performance = Performance
+copm-satisfaction = Satisfaction
+copm-problem = Goal
+copm-average = Average
+copm-important = clinically important
+copm-change-between = Change from { $first } to { $latest }
+copm-important-hint = A change of at least the clinic's threshold is marked clinically important.
+copm-form-title = COPM: first rating
+copm-form-rerate = COPM: re-rating
+copm-form-lead = Give each goal an importance from 1 to 10. Rate performance and satisfaction from 1 to 10 for up to five goals. Leave a goal empty to skip it.
+copm-form-hint = Importance is filled in from last time. Change it if the family sees it differently now.
+copm-no-goals = Add the family's goals first.
+copm-submit = Save ratings
+
+## GAS
+gas-scale = Goal attainment scale (GAS)
+gas-no-scale = This goal has no GAS scale yet.
+gas-set-scale = Write the scale
+gas-change-scale = Change the scale
+gas-scale-hint = Describe what each level looks like for this child. Level 0 is the expected outcome.
+gas-six-level = Six levels: add −3, worse than the starting level
+gas-six-level-only = six-level scale only
+gas-level = Level { $level }
+gas-level-heading = Level
+gas-what-it-looks-like = What it looks like
+gas-baseline = Starting level
+gas-weight-legend = Weight (optional)
+gas-weight-hint = Importance and difficulty, each 0 to 3. The weight is importance × difficulty. Leave both empty for no weight.
+gas-importance = Importance (0 to 3)
+gas-difficulty = Difficulty (0 to 3)
+gas-save-scale = Save scale
+gas-weight = weight { $weight }
+gas-weight-parts = Weight { $weight } (importance { $importance } × difficulty { $difficulty })
+gas-unweighted = no weight
+gas-not-rated = not rated
+gas-summary = GAS: start { $baseline } · therapist { $therapist } · guardian { $guardian } · { $weight }
+gas-rate = Rate this goal
+gas-rates-as-therapist = You rate as the therapist.
+gas-rates-as-guardian = You rate as a guardian. Your ratings are kept apart from the therapist's.
+gas-which-level = Which level best fits now?
+gas-rate-submit = Save rating
+gas-ratings = Ratings
+gas-rater = Rated by
+gas-rater-therapist = Therapist
+gas-rater-guardian = Guardian
+gas-t-title = GAS T-score
+gas-t-baseline = At the start
+gas-t-therapist = Therapist's latest ratings
+gas-t-guardian = Guardians' latest ratings
+gas-t-over = Over { $count ->
+    [one] 1 goal.
+   *[other] { $count } goals.
+}
+gas-t-unweighted = Not every goal has a weight, so each goal counts 1.
+gas-t-unrated = Not rated yet, left out: { $goals }.
+gas-no-score-no_goals = No score yet: no goal in this set has a scale and a rating.
+gas-no-score-all_weights_zero = No score: every goal in this set has weight 0.
+gas-t-choose = Goals in the score
+gas-t-submit = Show score
+gas-t-hint = 50 means the goals were reached as expected. Above 50 is better than expected.
+
+## Strategy library
+strategies-title = Strategy library
+strategies-lead = The starter strategies that come with Carryover, and your clinic's own.
+strategies-search = Words to look for
+strategies-area = Area
+strategies-any-area = Any area
+strategies-age = Child's age in years
+strategies-search-submit = Search
+strategies-count = { $count ->
+    [one] 1 strategy
+   *[other] { $count } strategies
+}
+strategies-none-found = No strategy matches. Try other words or any area.
+strategies-clinic = Clinic library
+strategies-starter = Starter library
+strategies-new = Write a new strategy
+strategies-edit = Edit strategy
+strategies-copy = Copy to the clinic library
+strategies-copy-lead = Copy this strategy to change it for your clinic. Plans that use a strategy keep the text they were agreed with.
+strategies-open-copy = Open the clinic's copy
+strategies-copied-from = Copied from the starter library
+strategies-updated = Last changed on { $date } by { $name }
+strategies-form-lead = Write in plain words, for a parent reading on a phone. Fill in English, Spanish or both.
+strategies-areas = Areas
+strategies-age-min = From age (months)
+strategies-age-max = To age (months)
+strategies-one-per-line = One per line.
+strategies-save = Save strategy
+strategy-part-title = Title
+strategy-part-why = Why it helps
+strategy-part-steps = Steps
+strategy-part-tips = Tips
+strategy-part-signs = Signs it is working
+strategy-part-adaptations = Changes for your child
+strategy-tips = Tips
+strategy-signs = Signs it is working
+strategy-adaptations = Changes for your child
+strategy-no-text = (no text)
+
+## The practice plan
+plan-title = { $name }'s practice plan
+plan-version-title = Version { $number }
+plan-agreed-on = Agreed on { $date }.
+plan-agreed-notice = Thank you. The plan is agreed. Everyone who helps your child sees it now.
+plan-none-agreed = There is no agreed plan yet.
+plan-new-for-you = A new plan is waiting for you
+plan-new-for-you-lead = Your therapist made a new practice plan. Please read it and say if you agree.
+plan-read-new = Read the new plan
+plan-next-version = The next version
+plan-open-draft = Version { $number } is a draft. Only the care team sees it.
+plan-open-shared = Version { $number } was shared with the family on { $date }. It has waited { $days ->
+    [0] less than a day
+    [one] 1 day
+   *[other] { $days } days
+} for a guardian.
+plan-edit-next = Edit the next version
+plan-start-first = Start the first plan
+plan-start-first-lead = Plan with the family: what matters to them, and what they will try.
+plan-start-next = Start a new version
+plan-start-next-lead = The family keeps the agreed plan until they agree to a new one.
+plan-history = Plan history
+plan-history-empty = No plan yet.
+plan-started-on = Started on { $date }.
+plan-no-changes = Nothing changed.
+plan-what-changed = What changed
+plan-priorities = What matters most to your family
+plan-goals = Goals
+plan-practice = What to practice
+plan-no-assignments = Nothing to practice yet.
+plan-when = When
+plan-how-often = How often
+plan-who = Who
+plan-for-goals = For the goals
+plan-any-caregiver = Any caregiver
+plan-times-per-week = { $count ->
+    [one] once a week
+   *[other] { $count } times a week
+}
+plan-steps = Steps
+plan-family-changes = Changes for your family
+plan-tips-and-signs = Tips and signs it is working
+plan-confirmed-therapist = Confirmed by { $name }, { $when }
+plan-confirmed-own-device = Agreed by { $name } from their phone, { $when }
+plan-confirmed-in-session = Agreed by { $name } in a session, { $when }
+plan-confirm-heading = Do you agree with this plan?
+plan-confirm-lead = Read the new plan below. If you agree, tap the button. Everyone who helps your child will then see it.
+plan-confirm-lead-end = If you agree, tap the button. Everyone who helps your child will then see this plan.
+plan-confirm = Yes, I agree
+plan-confirm-not-yet = Not sure? Ask your therapist at your next visit or send a message.
+plan-change-priorities = The family's priorities changed.
+plan-change-goal_added = New goal: { $goal }
+plan-change-goal_removed = Goal no longer in the plan: { $goal }
+plan-change-assignment_added = New: { $strategy }
+plan-change-assignment_removed = Stopped: { $strategy }
+plan-change-assignment_changed = Changed: { $strategy } ({ $parts })
+plan-part-routines = when
+plan-part-target = how often
+plan-part-who = who
+plan-part-goals = goals
+plan-part-changes = changes for your family
+
+## The plan editor (therapists)
+plan-editor-title = Plan
+plan-editor-draft = Draft: only the care team sees it. Share it with the family when it is ready.
+plan-editor-shared = Shared with the family on { $date }, waiting { $days ->
+    [0] since today
+    [one] 1 day
+   *[other] { $days } days
+} for a guardian. A change takes it back to draft.
+plan-editor-agreed = This version was agreed and can no longer change. Start a new version to change the plan.
+plan-read-version = Read this version
+plan-priorities-label = In the family's own words
+plan-priorities-hint = What matters most to them now.
+plan-no-goals-yet = No goals yet.
+plan-save-priorities = Save priorities and goals
+plan-change-assignment = Change
+plan-remove-assignment = Remove
+plan-add = Add a strategy to practice
+plan-search-age = Strategies that fit age { $years } years { $months } months.
+plan-search-no-age = No date of birth: strategies for all ages.
+plan-in-plan = already in the plan
+plan-pick-strategy = Strategy
+plan-routines = Routines
+plan-routines-hint = Where practice fits in the family's day.
+plan-times-label = Times a week (1 to 14)
+plan-who-label = Who practices
+plan-changes-label = Changes for this family (optional)
+plan-changes-hint = How the steps change for this family, one per line.
+plan-add-submit = Add to the plan
+plan-save-assignment = Save
+plan-share-heading = Share with the family
+plan-share-hint = Sharing confirms the plan for the care team. A guardian then confirms it from their phone.
+plan-share = Share with the family
+plan-agree-with = Agreed now with a guardian who is here
+plan-agree-hint = In a session, with the guardian present: the family sees the plan at once.
+plan-agree = Record agreement

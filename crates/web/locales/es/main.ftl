@@ -55,7 +55,7 @@ home-heading = Inicio
 home-hello = Hola, { $name }
 home-your-children = Sus niños y niñas
 home-no-children = Todavía no hay ningún niño o niña en su cuenta.
-home-plan-soon = Aquí verá su plan de práctica de esta semana.
+home-see-plan = Ver el plan de práctica
 home-caseload = Sus pacientes
 home-clinic-children = Niños y niñas de esta clínica
 home-no-caseload = Todavía no hay niños ni niñas.
@@ -119,7 +119,7 @@ password-changed = Su contraseña cambió. Se cerró su sesión en los otros apa
 
 ## Expediente del niño o niña
 child-plan = Plan de práctica
-child-plan-empty = Todavía no hay un plan de práctica.
+child-plan-empty = Todavía no hay un plan de práctica acordado.
 child-about = Datos
 child-birth-date = Fecha de nacimiento
 child-languages = Idiomas en casa
@@ -228,6 +228,12 @@ audit-listed = { $count ->
 audit-resource-household = una familia
 audit-resource-api_token = una clave de la API
 audit-resource-clinic = los ajustes de la clínica
+audit-resource-routine = las rutinas
+audit-resource-goal = una meta
+audit-resource-measure = las calificaciones
+audit-resource-plan = el plan de práctica
+audit-resource-assignment = una práctica del plan
+audit-resource-strategy = una estrategia
 
 ## Fechas y horas
 month-1 = enero
@@ -411,3 +417,293 @@ api-docs-operations = Operaciones
 api-docs-parameters = Parámetros
 api-docs-body = Cuerpo
 api-docs-answer = Respuesta
+## El plan conjunto (issue 11)
+nav-strategies = Estrategias
+child-open-plan = Abrir el plan de práctica
+child-goals = Metas
+child-routines = Rutinas diarias
+problem-not_a_whole_number = Escriba un número entero, por ejemplo 7.
+problem-date_in_future = Esta fecha todavía no llega. Use la fecha de hoy o una anterior.
+problem-too_many_items = La lista es muy larga. Acórtela, por favor.
+problem-too_few_items = Escriba al menos una línea aquí.
+problem-too_many_rated = Califique el desempeño y la satisfacción de cinco metas como máximo cada vez.
+problem-both_scores_needed = Escriba el desempeño y la satisfacción, o deje los dos vacíos.
+problem-importance_needed = Escriba también la importancia de esta meta.
+problem-nothing_rated = Califique al menos una meta.
+problem-no_gas_scale = Esta meta todavía no tiene escala GAS.
+problem-level_in_use = Una calificación usa el nivel −3, así que la escala sigue con seis niveles.
+problem-weight_needs_both = Escriba la importancia y la dificultad, o deje las dos vacías.
+problem-invalid_baseline = El nivel de inicio es −1 o −2.
+problem-no_language_written = Escriba la estrategia en inglés o en español.
+problem-not_a_guardian = Elija a una persona responsable de este niño o niña.
+problem-not_in_household = Elija una opción de la lista de esta familia.
+problem-not_this_childs_goal = Esta meta no es de este niño o niña.
+problem-unknown_strategy = Elija una estrategia de la lista.
+problem-invalid_time = Escriba una hora, por ejemplo 7:30 a. m.
+problem-empty_plan = Primero agregue al menos una estrategia para practicar.
+
+## Palabras para los códigos
+area-dressing = Vestirse
+area-feeding = Comer y comidas
+area-sleep = Sueño
+area-toileting = Ir al baño
+area-play = Juego
+area-fine_motor = Uso de las manos
+area-sensory_regulation = Calma del cuerpo y las emociones
+area-transitions_behaviour = Cambios y conducta
+area-social_participation = Jugar con otros
+area-school_readiness = Prepararse para la escuela
+area-other = Otra
+routine-waking_up = Al despertar
+routine-dressing = Al vestirse
+routine-meals = Desayuno y comidas
+routine-bath = Baño
+routine-toothbrushing = Lavarse los dientes
+routine-toileting = Ir al baño
+routine-bedtime = Hora de dormir
+routine-play = Hora de jugar
+routine-car_rides = Viajes en carro
+routine-errands = Mandados
+routine-daycare_drop_off = Llegada a la guardería
+routine-removed = Una rutina que se quitó
+goal-status-active = En marcha
+goal-status-achieved = Lograda
+goal-status-paused = En pausa
+goal-status-discontinued = Detenida
+plan-status-draft = Borrador
+plan-status-shared = Esperando a la familia
+plan-status-agreed = Acordado
+ages-years = De { $min } a { $max } años
+ages-months = De { $min } a { $max } meses
+
+## Rutinas diarias
+routines-title = Rutinas diarias
+routines-lead = Los momentos de su día donde puede practicar. Si quiere, agregue la hora de siempre.
+routines-usual-time = Hora de siempre
+routines-save-time = Guardar hora
+routines-add = Agregar una rutina propia
+routines-name = Nombre
+routines-name-hint = Por ejemplo: caminar a la parada del autobús.
+routines-add-submit = Agregar rutina
+
+## Metas
+goals-title = Metas de { $name }
+goals-none = Todavía no hay metas.
+goals-open = Calificaciones y escala
+goals-new = Agregar una meta
+goals-words = La meta, con las palabras de la familia
+goals-words-hint = Por ejemplo: Mia se pone los zapatos sin ayuda.
+goals-area = Área
+goals-new-submit = Agregar meta
+goal-title = Meta
+goal-status = Estado
+goal-change = Cambiar esta meta
+goal-save = Guardar meta
+rating-date = Fecha
+
+## COPM
+copm-title = COPM
+copm-record = Anotar calificaciones COPM
+copm-none = Todavía no hay calificaciones COPM.
+copm-date = Fecha
+copm-respondent = Quién respondió
+copm-respondent-caregiver = Familia o cuidador
+copm-respondent-therapist = Terapeuta
+copm-importance = Importancia
+copm-performance = Desempeño
+copm-satisfaction = Satisfacción
+copm-problem = Meta
+copm-average = Promedio
+copm-important = clínicamente importante
+copm-change-between = Cambio del { $first } al { $latest }
+copm-important-hint = Un cambio igual o mayor al umbral de la clínica se marca como clínicamente importante.
+copm-form-title = COPM: primera calificación
+copm-form-rerate = COPM: nueva calificación
+copm-form-lead = Dé a cada meta una importancia del 1 al 10. Califique el desempeño y la satisfacción del 1 al 10 en hasta cinco metas. Deje una meta vacía para no incluirla.
+copm-form-hint = La importancia viene de la vez anterior. Cámbiela si la familia ahora la ve de otra forma.
+copm-no-goals = Primero agregue las metas de la familia.
+copm-submit = Guardar calificaciones
+
+## GAS
+gas-scale = Escala de logro de metas (GAS)
+gas-no-scale = Esta meta todavía no tiene escala GAS.
+gas-set-scale = Escribir la escala
+gas-change-scale = Cambiar la escala
+gas-scale-hint = Describa cómo se ve cada nivel para este niño o niña. El nivel 0 es el resultado esperado.
+gas-six-level = Seis niveles: agregar −3, peor que el nivel de inicio
+gas-six-level-only = solo en la escala de seis niveles
+gas-level = Nivel { $level }
+gas-level-heading = Nivel
+gas-what-it-looks-like = Cómo se ve
+gas-baseline = Nivel de inicio
+gas-weight-legend = Peso (opcional)
+gas-weight-hint = Importancia y dificultad, cada una de 0 a 3. El peso es importancia × dificultad. Deje las dos vacías para no dar peso.
+gas-importance = Importancia (0 a 3)
+gas-difficulty = Dificultad (0 a 3)
+gas-save-scale = Guardar escala
+gas-weight = peso { $weight }
+gas-weight-parts = Peso { $weight } (importancia { $importance } × dificultad { $difficulty })
+gas-unweighted = sin peso
+gas-not-rated = sin calificar
+gas-summary = GAS: inicio { $baseline } · terapeuta { $therapist } · responsable { $guardian } · { $weight }
+gas-rate = Calificar esta meta
+gas-rates-as-therapist = Usted califica como terapeuta.
+gas-rates-as-guardian = Usted califica como responsable. Sus calificaciones se guardan aparte de las del terapeuta.
+gas-which-level = ¿Qué nivel describe mejor cómo va ahora?
+gas-rate-submit = Guardar calificación
+gas-ratings = Calificaciones
+gas-rater = Calificó
+gas-rater-therapist = Terapeuta
+gas-rater-guardian = Responsable
+gas-t-title = Puntaje T de GAS
+gas-t-baseline = Al inicio
+gas-t-therapist = Últimas calificaciones del terapeuta
+gas-t-guardian = Últimas calificaciones de la familia
+gas-t-over = { $count ->
+    [one] Con 1 meta.
+   *[other] Con { $count } metas.
+}
+gas-t-unweighted = No todas las metas tienen peso, así que cada meta cuenta 1.
+gas-t-unrated = Sin calificar todavía, no se incluyen: { $goals }.
+gas-no-score-no_goals = Todavía no hay puntaje: ninguna meta de este grupo tiene escala y calificación.
+gas-no-score-all_weights_zero = No hay puntaje: todas las metas de este grupo tienen peso 0.
+gas-t-choose = Metas del puntaje
+gas-t-submit = Ver puntaje
+gas-t-hint = 50 quiere decir que las metas se lograron como se esperaba. Más de 50 es mejor de lo esperado.
+
+## Biblioteca de estrategias
+strategies-title = Biblioteca de estrategias
+strategies-lead = Las estrategias iniciales que vienen con Carryover y las propias de su clínica.
+strategies-search = Palabras para buscar
+strategies-area = Área
+strategies-any-area = Cualquier área
+strategies-age = Edad del niño o niña en años
+strategies-search-submit = Buscar
+strategies-count = { $count ->
+    [one] 1 estrategia
+   *[other] { $count } estrategias
+}
+strategies-none-found = Ninguna estrategia coincide. Pruebe otras palabras o cualquier área.
+strategies-clinic = Biblioteca de la clínica
+strategies-starter = Biblioteca inicial
+strategies-new = Escribir una estrategia nueva
+strategies-edit = Editar la estrategia
+strategies-copy = Copiar a la biblioteca de la clínica
+strategies-copy-lead = Copie esta estrategia para cambiarla para su clínica. Los planes que la usan guardan el texto con el que se acordaron.
+strategies-open-copy = Abrir la copia de la clínica
+strategies-copied-from = Copiada de la biblioteca inicial
+strategies-updated = Último cambio el { $date }, por { $name }
+strategies-form-lead = Escriba con palabras sencillas, para una familia que lee en el teléfono. Complete el inglés, el español o los dos.
+strategies-areas = Áreas
+strategies-age-min = Desde la edad (meses)
+strategies-age-max = Hasta la edad (meses)
+strategies-one-per-line = Una por línea.
+strategies-save = Guardar estrategia
+strategy-part-title = Título
+strategy-part-why = Por qué ayuda
+strategy-part-steps = Pasos
+strategy-part-tips = Consejos
+strategy-part-signs = Señales de que funciona
+strategy-part-adaptations = Cambios para su niño o niña
+strategy-tips = Consejos
+strategy-signs = Señales de que funciona
+strategy-adaptations = Cambios para su niño o niña
+strategy-no-text = (sin texto)
+
+## El plan de práctica
+plan-title = Plan de práctica de { $name }
+plan-version-title = Versión { $number }
+plan-agreed-on = Acordado el { $date }.
+plan-agreed-notice = Gracias. El plan quedó acordado. Ahora lo ven todas las personas que ayudan a su niño o niña.
+plan-none-agreed = Todavía no hay un plan acordado.
+plan-new-for-you = Hay un plan nuevo para usted
+plan-new-for-you-lead = Su terapeuta hizo un plan de práctica nuevo. Léalo y díganos si está de acuerdo.
+plan-read-new = Leer el plan nuevo
+plan-next-version = La próxima versión
+plan-open-draft = La versión { $number } es un borrador. Solo la ve el equipo de atención.
+plan-open-shared = La versión { $number } se compartió con la familia el { $date }. Espera a una persona responsable desde hace { $days ->
+    [0] menos de un día
+    [one] 1 día
+   *[other] { $days } días
+}.
+plan-edit-next = Editar la próxima versión
+plan-start-first = Empezar el primer plan
+plan-start-first-lead = Planee con la familia: lo que más les importa y lo que van a probar.
+plan-start-next = Empezar una versión nueva
+plan-start-next-lead = La familia sigue con el plan acordado hasta que acepte uno nuevo.
+plan-history = Historial del plan
+plan-history-empty = Todavía no hay plan.
+plan-started-on = Empezado el { $date }.
+plan-no-changes = No cambió nada.
+plan-what-changed = Qué cambió
+plan-priorities = Lo que más le importa a su familia
+plan-goals = Metas
+plan-practice = Qué practicar
+plan-no-assignments = Todavía no hay nada para practicar.
+plan-when = Cuándo
+plan-how-often = Cada cuánto
+plan-who = Quién
+plan-for-goals = Para las metas
+plan-any-caregiver = Cualquier persona que cuida
+plan-times-per-week = { $count ->
+    [one] una vez por semana
+   *[other] { $count } veces por semana
+}
+plan-steps = Pasos
+plan-family-changes = Cambios para su familia
+plan-tips-and-signs = Consejos y señales de que funciona
+plan-confirmed-therapist = Confirmado por { $name }, { $when }
+plan-confirmed-own-device = Acordado por { $name } desde su teléfono, { $when }
+plan-confirmed-in-session = Acordado por { $name } en una sesión, { $when }
+plan-confirm-heading = ¿Está de acuerdo con este plan?
+plan-confirm-lead = Lea el plan nuevo aquí abajo. Si está de acuerdo, toque el botón. Así lo verán todas las personas que ayudan a su niño o niña.
+plan-confirm-lead-end = Si está de acuerdo, toque el botón. Así verán este plan todas las personas que ayudan a su niño o niña.
+plan-confirm = Sí, estoy de acuerdo
+plan-confirm-not-yet = ¿Tiene dudas? Pregúntele a su terapeuta en la próxima visita o mándele un mensaje.
+plan-change-priorities = Cambió lo que más le importa a la familia.
+plan-change-goal_added = Meta nueva: { $goal }
+plan-change-goal_removed = Meta que ya no está en el plan: { $goal }
+plan-change-assignment_added = Nuevo: { $strategy }
+plan-change-assignment_removed = Ya no se practica: { $strategy }
+plan-change-assignment_changed = Cambió: { $strategy } ({ $parts })
+plan-part-routines = cuándo
+plan-part-target = cada cuánto
+plan-part-who = quién
+plan-part-goals = metas
+plan-part-changes = cambios para su familia
+
+## El editor del plan (terapeutas)
+plan-editor-title = Plan
+plan-editor-draft = Borrador: solo lo ve el equipo de atención. Compártalo con la familia cuando esté listo.
+plan-editor-shared = Compartido con la familia el { $date }. Espera a una persona responsable { $days ->
+    [0] desde hoy
+    [one] desde hace 1 día
+   *[other] desde hace { $days } días
+}. Un cambio lo devuelve a borrador.
+plan-editor-agreed = Esta versión ya se acordó y no puede cambiar. Empiece una versión nueva para cambiar el plan.
+plan-read-version = Leer esta versión
+plan-priorities-label = Con las palabras de la familia
+plan-priorities-hint = Lo que más les importa ahora.
+plan-no-goals-yet = Todavía no hay metas.
+plan-save-priorities = Guardar lo que importa y las metas
+plan-change-assignment = Cambiar
+plan-remove-assignment = Quitar
+plan-add = Agregar una estrategia para practicar
+plan-search-age = Estrategias para la edad de { $years } años y { $months } meses.
+plan-search-no-age = Sin fecha de nacimiento: estrategias para todas las edades.
+plan-in-plan = ya está en el plan
+plan-pick-strategy = Estrategia
+plan-routines = Rutinas
+plan-routines-hint = Dónde cabe la práctica en el día de la familia.
+plan-times-label = Veces por semana (1 a 14)
+plan-who-label = Quién practica
+plan-changes-label = Cambios para esta familia (opcional)
+plan-changes-hint = Cómo cambian los pasos para esta familia, uno por línea.
+plan-add-submit = Agregar al plan
+plan-save-assignment = Guardar
+plan-share-heading = Compartir con la familia
+plan-share-hint = Al compartir, el equipo de atención confirma el plan. Después, una persona responsable lo confirma desde su teléfono.
+plan-share = Compartir con la familia
+plan-agree-with = Acordado ahora con una persona responsable que está aquí
+plan-agree-hint = En una sesión, con la persona responsable presente: la familia ve el plan de inmediato.
+plan-agree = Anotar el acuerdo

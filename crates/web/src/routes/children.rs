@@ -3,17 +3,20 @@
 use askama::Template;
 use axum::{extract::State, response::Response};
 use carryover_domain::record::HomeLanguage;
-use carryover_ops::children::{self, ChildView};
+use carryover_ops::{
+    Operation,
+    children::{self, ChildView},
+    plan::PlanOverview,
+};
 
-use carryover_ops::Operation;
-
-use super::Routes;
+use super::{Routes, plan::open_line};
 use crate::{
     AppState,
     auth::{Caller, Grant},
     error::AppError,
     i18n::Tr,
     pages::{self, Chrome, Page},
+    plan_words::{self, VersionWords},
 };
 
 pub fn routes() -> Routes {
@@ -90,6 +93,32 @@ struct ChildPage {
     about: Option<AboutRows>,
     /// "Discharged on March 3, 2026", for a discharged child.
     discharged: Option<String>,
+    plan: PlanSummary,
+}
+
+/// The practice plan in short (issue 11).
+struct PlanSummary {
+    current: Option<VersionWords>,
+    agreed_on: String,
+    /// (version id, one line) of the version being prepared.
+    open: Option<(String, String)>,
+    can_confirm: bool,
+    can_see_history: bool,
+}
+
+fn plan_summary(t: &Tr, overview: &PlanOverview) -> PlanSummary {
+    PlanSummary {
+        current: overview.current.as_ref().map(|v| plan_words::version(t, v)),
+        agreed_on: overview
+            .current
+            .as_ref()
+            .and_then(|v| v.agreed_at)
+            .map(|at| t.with("plan-agreed-on", &[("date", t.date(t.zone().local_date(at)).into())]))
+            .unwrap_or_default(),
+        open: overview.open.as_ref().map(|o| (o.version_id.to_string(), open_line(t, o))),
+        can_confirm: overview.can_confirm,
+        can_see_history: overview.can_see_history,
+    }
 }
 
 async fn show_child(
@@ -107,5 +136,6 @@ async fn show_child(
         .basics
         .discharged_on
         .map(|on| t.with("child-discharged-on", &[("date", t.date(on).into())]));
-    pages::render(&ChildPage { t, c, child, caregivers, about, discharged })
+    let plan = plan_summary(&t, &child.plan);
+    pages::render(&ChildPage { t, c, child, caregivers, about, discharged, plan })
 }

@@ -29,6 +29,15 @@ mod lang;
 mod login;
 mod settings;
 mod tokens;
+// Issue 11, the joint plan.
+mod copm;
+mod goal;
+mod goals;
+mod plan;
+mod plan_assignment;
+mod plan_editor;
+mod routines;
+mod strategies;
 
 pub use lang::local_path;
 
@@ -70,6 +79,15 @@ fn table() -> Routes {
         .merge(export::routes())
         .merge(tokens::routes())
         .merge(crate::api::routes())
+        // Issue 11, the joint plan.
+        .merge(routines::routes())
+        .merge(goals::routes())
+        .merge(goal::routes())
+        .merge(copm::routes())
+        .merge(plan::routes())
+        .merge(plan_editor::routes())
+        .merge(plan_assignment::routes())
+        .merge(strategies::routes())
 }
 
 /// A router that remembers what it routes, so that no route can exist

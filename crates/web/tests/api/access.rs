@@ -18,7 +18,12 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::helpers::{TestApp, TestClient, on_both_databases, spawn_app};
+use crate::plan_world::{ChildPlan, PlanWorld};
+
+// Issue 11: forms and ids of the joint plan's routes.
+mod plan_forms;
 use crate::world::{Persona, World};
+use plan_forms::{carries_ids, names_sub_resource, plan_form};
 
 /// A token that has the shape of an invitation link's but was never issued.
 const UNKNOWN_TOKEN: &str = "0190f0000000700080000000000000aa.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -26,6 +31,12 @@ const UNKNOWN_TOKEN: &str = "0190f0000000700080000000000000aa.0123456789abcdef01
 /// Routes that change state the other checks rely on: walked last, in this
 /// order, so that every check before them finds the world as it was built.
 const WALKED_LAST: &[(&str, &str)] = &[
+    // Issue 11: a version is edited while open, then shared, agreed in a
+    // session, confirmed (too late: already agreed), and a new one started.
+    ("POST", "/children/{child_id}/plan/{version_id}/share"),
+    ("POST", "/children/{child_id}/plan/{version_id}/agree"),
+    ("POST", "/children/{child_id}/plan/{version_id}/confirm"),
+    ("POST", "/children/{child_id}/plan/drafts"),
     // Deactivates a spare staff member, never a persona (see `Targets`).
     ("POST", "/admin/people/{person_id}/deactivate"),
     ("POST", "/api/v1/people/{person_id}/deactivate"),
@@ -224,14 +235,37 @@ impl Targets {
     }
 }
 
-fn fill(template: &str, child: Uuid, person: Uuid, token: Uuid) -> String {
-    // Sub-resources of a child ({goal_id}, …) are added here as later
-    // issues route them, taken from the same child as {child_id}.
+/// What a path's parameters are filled with, besides the child.
+struct Fill<'a> {
+    person: Uuid,
+    /// The joint plan's things of the child whose ids the path names: the
+    /// child of `{child_id}`, or another child for the cross-child pass.
+    plan: &'a ChildPlan,
+    strategy: Uuid,
+    persona: Persona,
+    /// The persona's own API token, for the revoke routes.
+    token: Uuid,
+}
+
+fn fill(template: &str, child: Uuid, with: &Fill) -> String {
+    // Removing an assignment twice finds nothing the second time: each
+    // persona allowed to remove one removes its own.
+    let assignment = match (template.ends_with("/remove"), with.persona) {
+        (true, Persona::Admin) => with.plan.assignments[2],
+        (true, _) => with.plan.assignments[1],
+        (false, _) => with.plan.assignments[0],
+    };
     let path = template
         .replace("{child_id}", &child.to_string())
-        .replace("{person_id}", &person.to_string())
+        .replace("{person_id}", &with.person.to_string())
         .replace("{token}", UNKNOWN_TOKEN)
-        .replace("{token_id}", &token.to_string());
+        .replace("{token_id}", &with.token.to_string())
+        .replace("{goal_id}", &with.plan.goal.to_string())
+        .replace("{routine}", &with.plan.routine.to_string())
+        .replace("{version_id}", &with.plan.version.to_string())
+        .replace("{assignment_id}", &assignment.to_string())
+        .replace("{slug}", "first-then-board")
+        .replace("{strategy_id}", &with.strategy.to_string());
     if let Some(start) = path.find('{') {
         let name = &path[start..];
         panic!("{template}: the walk does not know how to fill {name}; teach `fill` about it");
@@ -241,14 +275,34 @@ fn fill(template: &str, child: Uuid, person: Uuid, token: Uuid) -> String {
 
 /// The smallest form each POST accepts as well-formed (empty where an empty
 /// form is refused by the handler, which is an answer the walk accepts).
-fn minimal_form(path: &str) -> &'static [(&'static str, &'static str)] {
-    match path {
+/// Ids in a form are `body`'s: the path's child's, or another child's.
+fn minimal_form(path: &str, body: &ChildPlan) -> Vec<(String, String)> {
+    let pairs: &[(&str, &str)] = match path {
         "/lang" => &[("lang", "en"), ("next", "/")],
         _ => &[],
-    }
+    };
+    let mut form: Vec<(String, String)> =
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    form.extend(plan_form(path, body));
+    form
 }
 
-async fn send(client: &TestClient, method: &str, path: &str, template: &str) -> Response {
+/// How a route is walked: as routed, or with another child's ids in the
+/// path (and form), or in the form only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pass {
+    AsRouted,
+    OtherChildsPath,
+    OtherChildsForm,
+}
+
+async fn send(
+    client: &TestClient,
+    method: &str,
+    path: &str,
+    template: &str,
+    body: &ChildPlan,
+) -> Response {
     if template.starts_with("/api/") && method != "GET" {
         // An empty JSON object: handlers refuse it field by field (422), which
         // shows they were reached.
@@ -257,7 +311,12 @@ async fn send(client: &TestClient, method: &str, path: &str, template: &str) -> 
     }
     match method {
         "GET" => client.get(path).await,
-        "POST" => client.post_form(path, minimal_form(template)).await,
+        "POST" => {
+            let form = minimal_form(template, body);
+            let pairs: Vec<(&str, &str)> =
+                form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            client.post_form(path, &pairs).await
+        }
         other => {
             let m = Method::from_bytes(other.as_bytes()).unwrap();
             client.send(client.request(m, path)).await
@@ -270,6 +329,7 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
     let app = spawn_app(backend).await;
     let world = World::build(&app).await;
     let targets = Targets::add(&app, &world).await;
+    let plan = PlanWorld::build(&app, &world).await;
 
     let mut walk = routes::inventory();
     walk.sort_by_key(|route| WALKED_LAST.iter().position(|last| last == route));
@@ -278,34 +338,69 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
     let mut checks = 0;
     // Routes about one child are walked twice: with the world's child, and
     // with the other household's child of the same clinic, which most
-    // personas have no tie to and must not reach (404).
+    // personas have no tie to and must not reach (404). Routes that name a
+    // child's sub-resource (a goal, a plan version …) are walked once more
+    // with the world's child and the other child's sub-resource, and those
+    // that carry ids in a form once more with the other child's ids there:
+    // whoever may use the route then gets 404, or 422 refusing the field.
     let passes = walk.iter().flat_map(|&(method, template)| {
-        let children = if template.contains("{child_id}") {
-            vec![world.child, world.other_child]
-        } else {
-            vec![world.child]
-        };
-        children.into_iter().map(move |child| (method, template, child))
+        let mut passes = vec![(world.child, Pass::AsRouted)];
+        if template.contains("{child_id}") {
+            passes.push((world.other_child, Pass::AsRouted));
+        }
+        if names_sub_resource(template) {
+            passes.push((world.child, Pass::OtherChildsPath));
+        }
+        if carries_ids(method, template) {
+            passes.push((world.child, Pass::OtherChildsForm));
+        }
+        passes.into_iter().map(move |(child, pass)| (method, template, child, pass))
     });
     let passes: Vec<_> = passes.collect();
-    for &(method, template, child) in &passes {
+    for &(method, template, child, pass) in &passes {
         let Some(rule) = rule_for(method, template) else {
             mismatches.push(format!("{method} {template}: no rule in RULES"));
             continue;
         };
-        let which = if child == world.child { "" } else { " (other child)" };
+        let which = match (pass, child == world.child) {
+            (Pass::AsRouted, true) => "",
+            (Pass::AsRouted, false) => " (other child)",
+            (Pass::OtherChildsPath, _) => " (other child's ids in the path)",
+            (Pass::OtherChildsForm, _) => " (other child's ids in the form)",
+        };
+        let (path_plan, body_plan) = match pass {
+            Pass::AsRouted => (plan.of(child), plan.of(child)),
+            Pass::OtherChildsPath => (&plan.other, &plan.other),
+            Pass::OtherChildsForm => (&plan.own, &plan.other),
+        };
         for persona in Persona::ALL {
             checks += 1;
             let (role, tie) = role_and_tie(&world, persona, child).unzip();
             let want = expected(rule.who.judge(role, tie.flatten()));
-            let token = targets.token_for(persona, template);
-            let path = fill(template, child, targets.person_for(&world, persona), token);
-            let response = send(world.client(persona), method, &path, template).await;
+            let with = Fill {
+                person: targets.person_for(&world, persona),
+                plan: path_plan,
+                strategy: plan.strategy_for(&world, persona),
+                persona,
+                token: targets.token_for(persona, template),
+            };
+            let path = fill(template, child, &with);
+            let response = send(world.client(persona), method, &path, template, body_plan).await;
             let response = Answer::of(response).await;
             // Signing out through the API ends the session the page sign-out
             // walked after it needs: sign the persona in again.
             if (method, template) == ("DELETE", "/api/v1/session") && response.status == 204 {
                 crate::world::sign_in(world.client(persona), &world.person(persona).email).await;
+            }
+            let status = response.status.as_u16();
+            if pass != Pass::AsRouted && want == Class::Served {
+                if status != 404 && status != 422 {
+                    mismatches.push(format!(
+                        "{method} {template}{which} {persona:?}: expected 404 or 422, got {}",
+                        describe(&response)
+                    ));
+                }
+                continue;
             }
             match classify(&response) {
                 Ok(got) if got == want => {}
@@ -320,7 +415,7 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
         }
     }
     eprintln!(
-        "access walk on {backend:?}: {} routes ({} with another child) × {} personas = {checks} checks, {} mismatches ({:.1?})",
+        "access walk on {backend:?}: {} routes ({} more with another child or its ids) × {} personas = {checks} checks, {} mismatches ({:.1?})",
         walk.len(),
         passes.len() - walk.len(),
         Persona::ALL.len(),
@@ -515,7 +610,9 @@ async fn another_childs_ids_in_a_form_body_find_nothing(backend: Backend) {
             if rule.who.judge(role, tie.flatten()) != Verdict::Allow {
                 continue;
             }
-            let path = fill(template, world.child, tara, Uuid::nil());
+            let path = template
+                .replace("{child_id}", &world.child.to_string())
+                .replace("{person_id}", &tara.to_string());
             let other = if field == "children" { &other_child } else { &stranger };
             let form: Vec<(&str, &str)> = vec![
                 (field, other.as_str()),

@@ -10,7 +10,12 @@ use carryover_store::{Backend, testing::with_database};
 use uuid::Uuid;
 
 use crate::helpers::{TestApp, on_both_databases, spawn_app};
+use crate::plan_world::PlanWorld;
+
+// Issue 11: the joint plan's cases.
+mod plan_cases;
 use crate::world::{Persona, World};
+use plan_cases::plan_case;
 
 #[derive(Debug, sqlx::FromRow)]
 struct Row {
@@ -46,7 +51,7 @@ struct Case {
     persona: Persona,
     method: &'static str,
     path: String,
-    form: Vec<(&'static str, String)>,
+    form: Vec<(String, String)>,
     /// A JSON body, for API cases whose fields are not all text.
     json: Option<serde_json::Value>,
     /// The child the row must name; `Created` for the child the request makes.
@@ -65,8 +70,15 @@ enum ChildInRow {
     Created(&'static str),
 }
 
+fn owned(form: Vec<(&str, String)>) -> Vec<(String, String)> {
+    form.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
+
 /// The case for each audited rule. A new audited rule fails here until it has one.
-fn case_for(method: &str, path: &str, world: &World, n: usize) -> Case {
+fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize) -> Case {
+    if let Some(case) = plan_case(method, path, world, plan) {
+        return case;
+    }
     let child = world.child;
     let person = world.person(Persona::TeamTherapist).person_id;
     let other_therapist = world.person(Persona::OtherTherapist).person_id;
@@ -76,7 +88,7 @@ fn case_for(method: &str, path: &str, world: &World, n: usize) -> Case {
         persona,
         method: "POST",
         path,
-        form,
+        form: owned(form),
         json: None,
         child: ChildInRow::This(child),
         status: 303,
@@ -128,13 +140,13 @@ fn case_for(method: &str, path: &str, world: &World, n: usize) -> Case {
                 persona: Persona::TeamTherapist,
                 method: "POST",
                 path: "/households".into(),
-                form: vec![
+                form: owned(vec![
                     ("child_name", name.to_owned()),
                     ("caregiver_name", "Nadia New".to_owned()),
                     ("caregiver_email", format!("nadia.{}@example.org", Uuid::now_v7().simple())),
                     ("relationship", "mother".to_owned()),
                     ("access", "guardian".to_owned()),
-                ],
+                ]),
                 json: None,
                 child: ChildInRow::Created(name),
                 status: 200,
@@ -149,12 +161,12 @@ fn case_for(method: &str, path: &str, world: &World, n: usize) -> Case {
             persona: Persona::TeamTherapist,
             method: "POST",
             path: format!("/children/{child}/caregivers"),
-            form: vec![
+            form: owned(vec![
                 ("caregiver_name", "Gus Grandpa".to_owned()),
                 ("caregiver_email", format!("gus.{}@example.org", Uuid::now_v7().simple())),
                 ("relationship", "grandparent".to_owned()),
                 ("access", "helper".to_owned()),
-            ],
+            ]),
             json: None,
             child: ChildInRow::This(child),
             status: 200,
@@ -246,13 +258,13 @@ fn case_for(method: &str, path: &str, world: &World, n: usize) -> Case {
             get(Persona::Admin, format!("/api/v1/people/{person}/audit"), ChildInRow::None)
         }
         ("POST", "/api/v1/households") => {
-            let mut case = case_for("POST", "/households", world, n);
+            let mut case = case_for("POST", "/households", world, plan, n);
             case.path = "/api/v1/households".into();
             case.status = 201;
             case
         }
         ("POST", "/api/v1/children/{child_id}/caregivers") => {
-            let mut case = case_for("POST", "/children/{child_id}/caregivers", world, n);
+            let mut case = case_for("POST", "/children/{child_id}/caregivers", world, plan, n);
             case.path = format!("/api/v1/children/{child}/caregivers");
             case.status = 201;
             case
@@ -364,7 +376,8 @@ async fn perform(app: &TestApp, world: &World, case: &Case) -> reqwest::Response
             client.send_json(reqwest::Method::POST, &case.path, &body.into()).await
         }
         "POST" => {
-            let form: Vec<(&str, &str)> = case.form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let form: Vec<(&str, &str)> =
+                case.form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             client.post_form(&case.path, &form).await
         }
         other => panic!("no case sends {other}"),
@@ -382,12 +395,13 @@ async fn created_child(app: &TestApp, name: &str) -> String {
 async fn every_audited_page_and_action_leaves_exactly_one_row_of_its_kind(backend: Backend) {
     let app = spawn_app(backend).await;
     let world = World::build(&app).await;
+    let plan = PlanWorld::build(&app, &world).await;
     let audited: Vec<_> = RULES.iter().filter(|r| r.audits.is_some()).collect();
     assert!(!audited.is_empty());
     let mut problems = Vec::new();
     for (n, rule) in audited.iter().enumerate() {
         let action = rule.audits.unwrap();
-        let case = case_for(rule.method, rule.path, &world, n);
+        let case = case_for(rule.method, rule.path, &world, &plan, n);
         let what = format!("{} {} as {:?}", rule.method, rule.path, case.persona);
         let before = ids(&app).await;
         let of_kind_before = app.audit_count(&format!("action = '{}'", action.as_str())).await;
@@ -657,6 +671,7 @@ async fn block_audit_inserts(app: &TestApp, backend: Backend) {
 async fn a_read_whose_audit_row_cannot_be_written_fails(backend: Backend) {
     let app = spawn_app(backend).await;
     let world = World::build(&app).await;
+    let plan = PlanWorld::build(&app, &world).await;
     let count = app.audit_count("1 = 1").await;
     block_audit_inserts(&app, backend).await;
 
@@ -669,7 +684,7 @@ async fn a_read_whose_audit_row_cannot_be_written_fails(backend: Backend) {
 
     // Every other audited page and action fails alike, and the action leaves nothing.
     for (n, rule) in RULES.iter().filter(|r| r.audits.is_some()).enumerate() {
-        let case = case_for(rule.method, rule.path, &world, n);
+        let case = case_for(rule.method, rule.path, &world, &plan, n);
         let response = perform(&app, &world, &case).await;
         let what = format!("{} {} as {:?}", rule.method, rule.path, case.persona);
         assert_eq!(response.status(), 500, "{what}");

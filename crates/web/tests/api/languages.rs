@@ -75,7 +75,14 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         people::{Access, Relationship, Role},
         record::{DischargeReason, HomeLanguage},
     };
-    use carryover_ops::Problem;
+    use carryover_domain::{
+        goal::{CopmRespondent, GasRater, GoalStatus},
+        library::StrategyPart,
+        plan::{AssignmentPart, PlanStatus},
+        routine::StandardRoutine,
+        strategies::Area,
+    };
+    use carryover_ops::{Problem, plan::ChangeKind, scores::NoScore};
     fn all<T: Copy>(values: &[T], code: impl Fn(T) -> &'static str) -> Vec<String> {
         values.iter().map(|v| code(*v).to_owned()).collect()
     }
@@ -94,6 +101,19 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
             "export-field-",
             carryover_ops::export::FIELDS.iter().map(|f| f.replace('.', "-")).collect(),
         ),
+        // Issue 11, the joint plan.
+        ("area-", all(&Area::ALL, Area::as_str)),
+        ("routine-", all(&StandardRoutine::ALL, StandardRoutine::as_str)),
+        ("goal-status-", all(&GoalStatus::ALL, GoalStatus::as_str)),
+        ("plan-status-", all(&PlanStatus::ALL, PlanStatus::as_str)),
+        ("copm-respondent-", all(&CopmRespondent::ALL, CopmRespondent::as_str)),
+        ("gas-rater-", all(&GasRater::ALL, GasRater::as_str)),
+        ("gas-rates-as-", all(&GasRater::ALL, GasRater::as_str)),
+        ("gas-no-score-", all(&NoScore::ALL, NoScore::as_str)),
+        ("plan-change-", all(&ChangeKind::ALL, ChangeKind::as_str)),
+        ("plan-part-", all(&AssignmentPart::ALL, AssignmentPart::as_str)),
+        ("strategy-part-", all(&StrategyPart::ALL, StrategyPart::as_str)),
+        ("lang-", vec!["en".into(), "es".into()]),
     ]
 }
 

@@ -28,3 +28,8 @@ mod security;
 mod settings;
 mod tenancy;
 mod world;
+// Issue 11, the joint plan.
+mod goal_measures;
+mod joint_plan;
+mod plan_world;
+mod strategy_library;
