@@ -17,6 +17,9 @@ pub struct ClinicSettings {
     pub time_zone: String,
     /// A COPM change of at least this many points is clinically important (1–9).
     pub copm_threshold: u8,
+    /// Therapists and admins must enrol a second factor before they see any
+    /// child's information (on for new clinics, off for the demo).
+    pub require_second_factor: bool,
 }
 
 /// What is wrong with one field of a settings form.
@@ -32,6 +35,7 @@ pub fn check_settings(
     name: &str,
     time_zone: &str,
     copm_threshold: &str,
+    require_second_factor: bool,
 ) -> Result<ClinicSettings, Vec<SettingsProblem>> {
     let mut problems = Vec::new();
     let name = check_name(name).map_err(|p| problems.push(SettingsProblem::Name(p))).ok();
@@ -45,7 +49,12 @@ pub fn check_settings(
     }
     match (name, zone, threshold) {
         (Some(name), Some(zone), Some(copm_threshold)) if problems.is_empty() => {
-            Ok(ClinicSettings { name, time_zone: zone.name().to_owned(), copm_threshold })
+            Ok(ClinicSettings {
+            name,
+            time_zone: zone.name().to_owned(),
+            copm_threshold,
+            require_second_factor,
+        })
         }
         _ => Err(problems),
     }
@@ -57,7 +66,7 @@ mod tests {
 
     #[test]
     fn good_settings_are_accepted_as_typed() {
-        let settings = check_settings(" Bright Steps ", "America/Chicago", "3").unwrap();
+        let settings = check_settings(" Bright Steps ", "America/Chicago", "3", true).unwrap();
         assert_eq!(settings.name, "Bright Steps");
         assert_eq!(settings.time_zone, "America/Chicago");
         assert_eq!(settings.copm_threshold, 3);
@@ -65,7 +74,7 @@ mod tests {
 
     #[test]
     fn every_wrong_field_is_reported_at_once() {
-        let problems = check_settings("", "Mars/Olympus", "0").unwrap_err();
+        let problems = check_settings("", "Mars/Olympus", "0", true).unwrap_err();
         assert_eq!(
             problems,
             vec![
@@ -74,7 +83,7 @@ mod tests {
                 SettingsProblem::ThresholdOutOfRange
             ]
         );
-        assert!(check_settings("A", "UTC", "10").is_err());
-        assert!(check_settings("A", "UTC", "two").is_err());
+        assert!(check_settings("A", "UTC", "10", true).is_err());
+        assert!(check_settings("A", "UTC", "two", true).is_err());
     }
 }

@@ -5,6 +5,7 @@
 pub mod access;
 pub mod adherence;
 pub mod audit;
+pub mod audit_seal;
 pub mod clinic;
 pub mod codes;
 pub mod confidence;
@@ -18,6 +19,7 @@ pub mod people;
 pub mod readability;
 pub mod reflection;
 pub mod scale;
+pub mod second_factor;
 pub mod session;
 pub mod strategies;
 pub mod throttle;

@@ -26,6 +26,8 @@ code_enum! {
         UnknownTimeZone = "unknown_time_zone",
         OutOfRange = "out_of_range",
         NotYourself = "not_yourself",
+        // Issue 10: two-factor sign-in.
+        CodeWrong = "code_wrong",
     }
 }
 

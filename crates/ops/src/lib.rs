@@ -20,6 +20,8 @@ pub mod secrets;
 pub mod settings;
 pub mod staff;
 mod throttle;
+// Issue 10: two-factor sign-in.
+pub mod two_factor;
 
 pub use carryover_store::{
     Backend, Db, DbOptions,

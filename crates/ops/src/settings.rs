@@ -24,6 +24,9 @@ pub struct SettingsInput {
     pub time_zone: String,
     #[serde(default)]
     pub copm_threshold: String,
+    /// A checkbox: present (any value) when ticked.
+    #[serde(default)]
+    pub require_second_factor: Option<String>,
 }
 
 /// Changes the settings; every field is checked before anything is saved.
@@ -35,7 +38,13 @@ pub async fn update(
     if !who.actor.is_admin() {
         return Err(OpError::NotFound);
     }
-    let settings = check_settings(&input.name, &input.time_zone, &input.copm_threshold).map_err(
+    let settings = check_settings(
+        &input.name,
+        &input.time_zone,
+        &input.copm_threshold,
+        input.require_second_factor.is_some(),
+    )
+    .map_err(
         |problems| OpError::Invalid(problems.into_iter().map(|p| p.to_field()).collect()),
     )?;
     let mut tx = ops.db.begin_write().await?;

@@ -18,6 +18,7 @@ pub struct Clinic {
     pub created_at: OffsetDateTime,
     pub time_zone: String,
     pub copm_threshold: u8,
+    pub require_second_factor: bool,
 }
 
 impl Clinic {
@@ -26,6 +27,7 @@ impl Clinic {
             name: self.name.clone(),
             time_zone: self.time_zone.clone(),
             copm_threshold: self.copm_threshold,
+            require_second_factor: self.require_second_factor,
         }
     }
 }
@@ -44,6 +46,7 @@ struct ClinicRow {
     created_at: At,
     time_zone: String,
     copm_threshold: i64,
+    require_second_factor: Flag,
 }
 
 impl From<ClinicRow> for Clinic {
@@ -55,13 +58,16 @@ impl From<ClinicRow> for Clinic {
             created_at: row.created_at.0,
             time_zone: row.time_zone,
             copm_threshold: u8::try_from(row.copm_threshold).unwrap_or(2),
+            require_second_factor: row.require_second_factor.0,
         }
     }
 }
 
-const CLINIC_COLUMNS: &str = "clinic_id, name, is_demo, created_at, time_zone, copm_threshold";
+const CLINIC_COLUMNS: &str =
+    "clinic_id, name, is_demo, created_at, time_zone, copm_threshold, require_second_factor";
 
-/// Inserts a clinic inside the caller's write transaction.
+/// Inserts a clinic inside the caller's write transaction. A real clinic
+/// starts requiring staff to pass a second factor; the demo does not.
 pub async fn insert_clinic(
     tx: &mut WriteTx,
     new: &NewClinic,
@@ -69,12 +75,14 @@ pub async fn insert_clinic(
 ) -> Result<Clinic, StoreError> {
     let id = Uuid::now_v7();
     sqlx::query(
-        "INSERT INTO clinic (clinic_id, name, is_demo, created_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO clinic (clinic_id, name, is_demo, created_at, require_second_factor) \
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(Id(id))
     .bind(new.name.as_str())
     .bind(Flag(new.is_demo))
     .bind(At(now))
+    .bind(Flag(!new.is_demo))
     .execute(&mut **tx)
     .await?;
     clinic(tx, id).await?.ok_or(StoreError::NotFound)
@@ -98,14 +106,31 @@ pub async fn update_settings(
     settings: &ClinicSettings,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "UPDATE clinic SET name = $2, time_zone = $3, copm_threshold = $4 WHERE clinic_id = $1",
+        "UPDATE clinic SET name = $2, time_zone = $3, copm_threshold = $4, require_second_factor = $5 \
+         WHERE clinic_id = $1",
     )
     .bind(Id(clinic_id))
     .bind(settings.name.as_str())
     .bind(settings.time_zone.as_str())
     .bind(i64::from(settings.copm_threshold))
+    .bind(Flag(settings.require_second_factor))
     .execute(&mut **tx)
     .await?;
+    Ok(())
+}
+
+/// Turns the second-factor requirement on or off (tests and the command line;
+/// admins use the settings page).
+pub async fn set_second_factor_required(
+    tx: &mut WriteTx,
+    clinic_id: Uuid,
+    required: bool,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE clinic SET require_second_factor = $2 WHERE clinic_id = $1")
+        .bind(Id(clinic_id))
+        .bind(Flag(required))
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

@@ -16,6 +16,7 @@ pub mod grant;
 pub mod invitation;
 mod migrate;
 pub mod people;
+pub mod second_factor;
 pub mod session;
 pub mod testing;
 pub mod throttle;

@@ -31,6 +31,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(2, "0002_people_and_audit"),
     migration!(3, "0003_tenant_keys"),
     migration!(4, "0004_clinic_settings"),
+    // Issue 10 (security findings, two-factor sign-in).
+    migration!(6, "0006_security"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (

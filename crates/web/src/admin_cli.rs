@@ -2,14 +2,12 @@
 
 use std::sync::Arc;
 
-use carryover_domain::audit::verify_chain;
 use carryover_ops::{
     Db, OpError, Ops, clinics,
     clock::SystemClock,
     passwords::{PasswordCost, PasswordHasher},
     secrets,
 };
-use carryover_store::audit::SYSTEM_CLINIC;
 
 use crate::links;
 
@@ -45,31 +43,5 @@ pub async fn create_clinic(
     ))
 }
 
-pub struct AuditReport {
-    pub intact: bool,
-    pub text: String,
-}
-
-/// Walks every chain; the report names the first broken row of each broken chain.
-pub async fn verify_audit(db: &Db) -> anyhow::Result<AuditReport> {
-    let mut lines = Vec::new();
-    let mut intact = true;
-    for clinic in db.audit_chains().await? {
-        let name = if clinic == SYSTEM_CLINIC { "system".to_owned() } else { clinic.to_string() };
-        let rows = db.audit_chain(clinic).await?;
-        match verify_chain(&rows) {
-            Ok(count) => lines.push(format!("chain {name}: {count} rows, intact")),
-            Err(broken) => {
-                intact = false;
-                lines.push(format!(
-                    "chain {name}: BROKEN at row {} (audit_event_id {}): {}",
-                    broken.seq, broken.audit_event_id, broken.reason
-                ));
-            }
-        }
-    }
-    if lines.is_empty() {
-        lines.push("no audit rows yet".into());
-    }
-    Ok(AuditReport { intact, text: lines.join("\n") })
-}
+// Issue 10: the audit checks live in `audit_check`, beside the seal key.
+pub use crate::audit_check::{AuditReport, seal_unsigned_heads, verify_audit};

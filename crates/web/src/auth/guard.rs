@@ -4,17 +4,15 @@
 //! is refused. Handlers then receive the grant itself: storage made it, and
 //! every child-data operation takes it.
 
-use std::net::SocketAddr;
-
 use axum::{
     RequestPartsExt,
-    extract::{ConnectInfo, FromRequestParts, MatchedPath, RawPathParams, Request, State},
+    extract::{FromRequestParts, MatchedPath, RawPathParams, Request, State},
     http::{Method, StatusCode, request::Parts},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
 use carryover_domain::{
-    access::{Verdict, rule_for},
+    access::{ENROL_PATH, Verdict, open_before_second_factor, rule_for},
     zone::ClinicZone,
 };
 use carryover_ops::{
@@ -25,7 +23,11 @@ use carryover_ops::{
 use uuid::Uuid;
 
 use super::cookies;
-use crate::{AppState, error::AppError, telemetry::RequestId};
+use crate::{
+    AppState,
+    error::AppError,
+    telemetry::{ClientAddr, RequestId},
+};
 
 /// The signed-in person making a request.
 #[derive(Clone, Debug)]
@@ -83,13 +85,13 @@ async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Respons
     // HEAD is a GET without the body: it follows the GET rule.
     let method = if request.method() == Method::HEAD { "GET" } else { request.method().as_str() };
     let Some(rule) = rule_for(method, &path) else {
-        tracing::error!(method = %request.method(), path, "route has no access rule; refused");
+        // An OPTIONS or PUT to a known path: anyone can send one, so it is no
+        // error of ours (a route without a rule fails the access-walk test).
+        tracing::debug!(method = %request.method(), path, "no access rule for this method; refused");
         return Err(AppError::NotFound);
     };
-    let client_addr = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string());
+    let client_addr =
+        request.extensions().get::<ClientAddr>().map(|ClientAddr(addr)| addr.to_string());
     let request_id = request.extensions().get::<RequestId>().map(|r| r.0);
     let meta = RequestMeta { request_id, client_addr };
     request.extensions_mut().insert(Meta(meta.clone()));
@@ -97,6 +99,7 @@ async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Respons
         Some(cookie) => auth::resolve_session(&state.ops, &cookie).await?,
         None => None,
     };
+    let must_enrol = session.as_ref().is_some_and(|s| s.must_enrol_second_factor);
     let caller = session.map(|s| Caller {
         person: s.person,
         who: Who { actor: s.actor, meta: meta.clone() },
@@ -105,6 +108,11 @@ async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Respons
     });
     if let Some(caller) = &caller {
         request.extensions_mut().insert(caller.clone());
+    }
+
+    // Staff who must enrol a second factor see nothing of any child first.
+    if must_enrol && !open_before_second_factor(rule) {
+        return Ok(Some(send_to_enrol(request)));
     }
 
     let mut child = None;
@@ -152,6 +160,13 @@ fn send_to_sign_in(request: &Request) -> Response {
         return Redirect::to(&target).into_response();
     }
     (StatusCode::SEE_OTHER, [(axum::http::header::LOCATION, "/login")]).into_response()
+}
+
+fn send_to_enrol(request: &Request) -> Response {
+    if request.uri().path().starts_with("/api/") {
+        return AppError::Forbidden.into_response();
+    }
+    (StatusCode::SEE_OTHER, [(axum::http::header::LOCATION, ENROL_PATH)]).into_response()
 }
 
 fn encode_query_value(text: &str) -> String {
