@@ -166,10 +166,11 @@ fn send_to_enrol(request: &Request) -> Response {
     if request.uri().path().starts_with("/api/") {
         return AppError::Forbidden.into_response();
     }
-    (StatusCode::SEE_OTHER, [(axum::http::header::LOCATION, ENROL_PATH)]).into_response()
+    let target = format!("{ENROL_PATH}?required=1");
+    (StatusCode::SEE_OTHER, [(axum::http::header::LOCATION, target)]).into_response()
 }
 
-fn encode_query_value(text: &str) -> String {
+pub fn encode_query_value(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => {

@@ -20,6 +20,8 @@ mod invitations;
 mod lang;
 mod login;
 mod settings;
+// Issue 10: two-step sign-in.
+mod two_factor;
 
 pub use lang::local_path;
 
@@ -48,6 +50,8 @@ fn table() -> Routes {
         .merge(admin::routes())
         .merge(audit_logs::routes())
         .merge(settings::routes())
+        // Issue 10: two-step sign-in.
+        .merge(two_factor::routes())
 }
 
 /// A router that remembers what it routes, so that no route can exist
