@@ -80,12 +80,19 @@ CREATE TRIGGER audit_chain_head_no_truncate BEFORE TRUNCATE ON audit_chain_head
 -- has no REPLACE; ON CONFLICT DO UPDATE meets the update trigger).
 CREATE FUNCTION audit_event_guard_append() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_TABLE_NAME = 'audit_event' AND EXISTS (SELECT 1 FROM audit_chain_head h
-            WHERE h.clinic_id = NEW.clinic_id AND NEW.seq = h.last_seq + 1 AND NEW.prev_hash = h.last_hash) THEN
+    IF EXISTS (SELECT 1 FROM audit_chain_head h WHERE h.clinic_id = NEW.clinic_id
+            AND NEW.seq = h.last_seq + 1 AND NEW.prev_hash = h.last_hash) THEN
         RETURN NEW;
     END IF;
-    IF TG_TABLE_NAME = 'audit_event_child' AND EXISTS (SELECT 1 FROM audit_chain_head h
-            WHERE h.clinic_id = NEW.clinic_id AND NEW.seq = h.last_seq + 1) THEN
+    RAISE EXCEPTION 'audit rows are only appended after the chain head';
+END;
+$$;
+
+-- The children of a list view are written with their row, never later.
+CREATE FUNCTION audit_event_child_guard_append() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM audit_chain_head h WHERE h.clinic_id = NEW.clinic_id
+            AND NEW.seq = h.last_seq + 1) THEN
         RETURN NEW;
     END IF;
     RAISE EXCEPTION 'audit rows are only appended after the chain head';
@@ -95,4 +102,4 @@ $$;
 CREATE TRIGGER audit_event_append_only BEFORE INSERT ON audit_event
     FOR EACH ROW EXECUTE FUNCTION audit_event_guard_append();
 CREATE TRIGGER audit_event_child_append_only BEFORE INSERT ON audit_event_child
-    FOR EACH ROW EXECUTE FUNCTION audit_event_guard_append();
+    FOR EACH ROW EXECUTE FUNCTION audit_event_child_guard_append();

@@ -19,3 +19,5 @@ mod security;
 mod settings;
 mod tenancy;
 mod world;
+// Issue 10: security findings and two-step sign-in.
+mod audit_seal;
