@@ -21,3 +21,6 @@ mod tenancy;
 mod world;
 // Issue 10: security findings and two-step sign-in.
 mod audit_seal;
+mod connections;
+mod findings;
+mod security_cli;

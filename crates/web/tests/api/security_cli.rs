@@ -1,0 +1,121 @@
+//! The command line's side of issue 10: serving outside loopback needs a
+//! public address, refusals log below WARN, and the audit heads can be
+//! exported and checked again later.
+
+use std::{
+    io::{BufRead, BufReader, Read},
+    path::Path,
+    process::{Command, Stdio},
+};
+
+const BIN: &str = env!("CARGO_BIN_EXE_carryover");
+
+fn carryover(data_dir: &Path) -> Command {
+    let mut command = Command::new(BIN);
+    command
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env_remove("DATABASE_URL")
+        .env_remove("CARRYOVER_DATABASE_URL")
+        .env_remove("CARRYOVER_PUBLIC_URL")
+        .env_remove("CARRYOVER_AUDIT_KEY")
+        .env_remove("CARRYOVER_CONFIG")
+        .env("RUST_LOG", "warn");
+    command
+}
+
+#[test]
+fn serving_outside_loopback_needs_a_public_address_for_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = carryover(dir.path())
+        .args(["serve", "--listen", "0.0.0.0:0", "--behind-tls-proxy"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("CARRYOVER_PUBLIC_URL"), "{said}");
+}
+
+/// Finding 7: an OPTIONS or PUT from anyone wrote an ERROR line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_anyone_can_send_are_refused_without_a_warning_in_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let (child, address) = serve(dir.path());
+    let client = reqwest::Client::new();
+    for method in [reqwest::Method::OPTIONS, reqwest::Method::PUT, reqwest::Method::DELETE] {
+        let response = client.request(method, format!("{address}/login")).send().await.unwrap();
+        assert!(response.status().is_client_error());
+    }
+    let cross_site = client
+        .post(format!("{address}/lang"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("lang", "es")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cross_site.status(), 403);
+    let logged = stop(child);
+    assert!(!logged.contains("WARN") && !logged.contains("ERROR"), "{logged}");
+}
+
+/// Starts `serve` on loopback; returns it and the address it printed.
+fn serve(data_dir: &Path) -> (std::process::Child, String) {
+    let mut child = carryover(data_dir)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+    let address = stdout
+        .find_map(|l| l.ok()?.strip_prefix("Carryover is ready at ").map(str::to_owned))
+        .unwrap();
+    (child, address)
+}
+
+fn stop(mut child: std::process::Child) -> String {
+    assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
+    assert!(child.wait().unwrap().success());
+    let mut logged = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut logged).unwrap();
+    logged
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exported_audit_heads_are_checked_again_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, address) = serve(dir.path());
+    // A failed sign-in of an unknown address is a row of the system chain.
+    let form = [("email", "nobody@example.org"), ("password", "not a password")];
+    let failed = reqwest::Client::new().post(format!("{address}/login")).form(&form).send().await;
+    assert_eq!(failed.unwrap().status(), 401);
+    stop(server);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let key = dir.path().join("carryover-audit.key");
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "the key file is its owner's only");
+    }
+    let exported = carryover(dir.path()).args(["audit", "export-head"]).output().unwrap();
+    assert!(exported.status.success());
+    let heads = dir.path().join("heads.txt");
+    std::fs::write(&heads, &exported.stdout).unwrap();
+    let text = String::from_utf8_lossy(&exported.stdout).into_owned();
+    assert!(text.starts_with("# carryover audit heads"), "{text}");
+    assert!(text.lines().count() >= 2, "the system chain's head: {text}");
+
+    let verified =
+        carryover(dir.path()).args(["audit", "verify", "--against"]).arg(&heads).output().unwrap();
+    let said = String::from_utf8_lossy(&verified.stdout);
+    assert!(verified.status.success(), "{said}");
+    assert!(said.contains("still contains the exported head"), "{said}");
+
+    let other_key = tempfile::tempdir().unwrap();
+    let forged = carryover(dir.path())
+        .env("CARRYOVER_AUDIT_KEY_FILE", other_key.path().join("other.key"))
+        .args(["audit", "verify"])
+        .output()
+        .unwrap();
+    assert!(!forged.status.success(), "heads sealed by another key are not trusted");
+}
