@@ -24,3 +24,4 @@ mod audit_seal;
 mod connections;
 mod findings;
 mod security_cli;
+mod two_factor;
