@@ -35,8 +35,11 @@ pub struct ChainHead {
 impl ChainHead {
     /// What is signed: a fixed prefix, so that a seal means nothing anywhere else.
     fn message(&self) -> Vec<u8> {
-        format!("carryover audit head v1\n{}\n{}\n{}", self.clinic_id, self.last_seq, self.last_hash)
-            .into_bytes()
+        format!(
+            "carryover audit head v1\n{}\n{}\n{}",
+            self.clinic_id, self.last_seq, self.last_hash
+        )
+        .into_bytes()
     }
 }
 

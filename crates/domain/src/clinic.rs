@@ -50,11 +50,11 @@ pub fn check_settings(
     match (name, zone, threshold) {
         (Some(name), Some(zone), Some(copm_threshold)) if problems.is_empty() => {
             Ok(ClinicSettings {
-            name,
-            time_zone: zone.name().to_owned(),
-            copm_threshold,
-            require_second_factor,
-        })
+                name,
+                time_zone: zone.name().to_owned(),
+                copm_threshold,
+                require_second_factor,
+            })
         }
         _ => Err(problems),
     }

@@ -206,7 +206,9 @@ mod tests {
     #[test]
     fn the_app_address_names_the_clinic_and_the_account() {
         let uri = rfc_secret().otpauth_uri("Carryover: Bright Steps", "ana@example.org");
-        assert!(uri.starts_with("otpauth://totp/Carryover%20%20Bright%20Steps:ana@example.org?secret="));
+        assert!(
+            uri.starts_with("otpauth://totp/Carryover%20%20Bright%20Steps:ana@example.org?secret=")
+        );
         assert!(uri.contains("&period=30"));
     }
 

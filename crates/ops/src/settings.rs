@@ -44,9 +44,7 @@ pub async fn update(
         &input.copm_threshold,
         input.require_second_factor.is_some(),
     )
-    .map_err(
-        |problems| OpError::Invalid(problems.into_iter().map(|p| p.to_field()).collect()),
-    )?;
+    .map_err(|problems| OpError::Invalid(problems.into_iter().map(|p| p.to_field()).collect()))?;
     let mut tx = ops.db.begin_write().await?;
     clinic::update_settings(&mut tx, who.actor.clinic_id(), &settings).await?;
     let event = who.event(

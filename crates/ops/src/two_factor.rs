@@ -37,7 +37,8 @@ pub struct Status {
 pub async fn status(ops: &Ops, who: &Who) -> Result<Status, OpError> {
     let (clinic_id, person_id) = (who.actor.clinic_id(), who.actor.person_id());
     let mut conn = ops.db.read_conn().await?;
-    let enrolled = store::factor(&mut conn, clinic_id, person_id).await?.is_some_and(|f| f.confirmed);
+    let enrolled =
+        store::factor(&mut conn, clinic_id, person_id).await?.is_some_and(|f| f.confirmed);
     let clinic = clinic::clinic(&mut conn, clinic_id).await?.ok_or(OpError::NotFound)?;
     let left = store::recovery_codes_left(&mut conn, clinic_id, person_id).await?;
     let required = who.actor.is_staff() && clinic.require_second_factor;
@@ -92,7 +93,8 @@ pub async fn pending_enrolment(ops: &Ops, who: &Who) -> Result<Enrolment, OpErro
 
 async fn enrolment_for(ops: &Ops, who: &Who, secret: TotpSecret) -> Result<Enrolment, OpError> {
     let mut conn = ops.db.read_conn().await?;
-    let clinic = clinic::clinic(&mut conn, who.actor.clinic_id()).await?.ok_or(OpError::NotFound)?;
+    let clinic =
+        clinic::clinic(&mut conn, who.actor.clinic_id()).await?.ok_or(OpError::NotFound)?;
     let person = people::person_in_clinic(&mut conn, who.actor.clinic_id(), who.actor.person_id())
         .await?
         .ok_or(OpError::NotFound)?;
@@ -161,8 +163,11 @@ async fn new_recovery_codes(
             recovery_code(bytes)
         })
         .collect();
-    let hashes: Vec<String> =
-        codes.iter().filter_map(|c| normalize_recovery_code(c)).map(|c| recovery_hash(&c)).collect();
+    let hashes: Vec<String> = codes
+        .iter()
+        .filter_map(|c| normalize_recovery_code(c))
+        .map(|c| recovery_hash(&c))
+        .collect();
     store::replace_recovery_codes(tx, clinic_id, person_id, &hashes).await?;
     Ok(codes)
 }

@@ -201,7 +201,8 @@ async fn move_head(
     seq: i64,
     row_hash: &str,
 ) -> Result<(), StoreError> {
-    let head = ChainHead { clinic_id: clinic.to_string(), last_seq: seq, last_hash: row_hash.into() };
+    let head =
+        ChainHead { clinic_id: clinic.to_string(), last_seq: seq, last_hash: row_hash.into() };
     let seal = tx.seal_key().map(|key| key.seal(&head));
     sqlx::query(
         "UPDATE audit_chain_head SET last_seq = $2, last_hash = $3, signature = $4 WHERE clinic_id = $1",
@@ -348,7 +349,8 @@ impl Db {
     /// Seals a head written before sealing began (the caller verified its
     /// chain first). The head itself does not move.
     pub async fn seal_head(&self, head: &ChainHead, seal: &str) -> Result<(), StoreError> {
-        let clinic = Uuid::parse_str(&head.clinic_id).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let clinic =
+            Uuid::parse_str(&head.clinic_id).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "UPDATE audit_chain_head SET signature = $4 \

@@ -66,7 +66,10 @@ fn check_chain(
     registered: bool,
 ) -> Result<usize, String> {
     let count = verify_chain(rows).map_err(|broken| {
-        format!("at row {} (audit_event_id {}): {}", broken.seq, broken.audit_event_id, broken.reason)
+        format!(
+            "at row {} (audit_event_id {}): {}",
+            broken.seq, broken.audit_event_id, broken.reason
+        )
     })?;
     let Some(head) = head else {
         return Err(if rows.is_empty() {
@@ -101,7 +104,8 @@ fn check_chain(
 /// The sealed heads, one line per chain, for an admin to keep elsewhere.
 pub async fn export_heads(db: &Db) -> anyhow::Result<String> {
     let Some(key) = db.seal_key() else { anyhow::bail!("no audit key") };
-    let mut out = format!("# carryover audit heads, sealed by public key {}\n", key.public().to_hex());
+    let mut out =
+        format!("# carryover audit heads, sealed by public key {}\n", key.public().to_hex());
     for head in db.audit_heads().await? {
         let seal = head.signature.as_deref().unwrap_or("unsealed");
         let h = &head.head;
@@ -121,11 +125,14 @@ pub async fn verify_against(db: &Db, exported: &str) -> anyhow::Result<AuditRepo
         let [clinic, seq, hash, seal] = parts[..] else {
             anyhow::bail!("not an exported head: {line:?}");
         };
-        let head = ChainHead { clinic_id: clinic.into(), last_seq: seq.parse()?, last_hash: hash.into() };
+        let head =
+            ChainHead { clinic_id: clinic.into(), last_seq: seq.parse()?, last_hash: hash.into() };
         let name = chain_name(clinic);
         if !public.verify(&head, seal) {
             intact = false;
-            lines.push(format!("chain {name}: BROKEN the exported head at row {seq} is not sealed by this key"));
+            lines.push(format!(
+                "chain {name}: BROKEN the exported head at row {seq} is not sealed by this key"
+            ));
             continue;
         }
         let rows = db.audit_chain(uuid::Uuid::parse_str(clinic)?).await?;
@@ -135,7 +142,9 @@ pub async fn verify_against(db: &Db, exported: &str) -> anyhow::Result<AuditRepo
             lines.push(format!("chain {name}: still contains the exported head at row {seq}"));
         } else {
             intact = false;
-            lines.push(format!("chain {name}: BROKEN it no longer contains the exported head at row {seq}"));
+            lines.push(format!(
+                "chain {name}: BROKEN it no longer contains the exported head at row {seq}"
+            ));
         }
     }
     Ok(AuditReport { intact, text: lines.join("\n") })

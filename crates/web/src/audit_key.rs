@@ -42,9 +42,9 @@ pub fn load(config: &Config) -> anyhow::Result<Option<SealKey>> {
         Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
     };
     warn_if_others_can_read(&path);
-    SealKey::from_hex(&text)
-        .map(Some)
-        .with_context(|| format!("{} does not hold an audit key (64 hex characters)", path.display()))
+    SealKey::from_hex(&text).map(Some).with_context(|| {
+        format!("{} does not hold an audit key (64 hex characters)", path.display())
+    })
 }
 
 #[cfg(unix)]

@@ -133,9 +133,9 @@ impl Cli {
         let mut config = Config::default();
         if let Some(file) = &self.config {
             config = config.apply(Layer::from_file(file)?);
-            config.config_dir = file.parent().map(|p| {
-                if p.as_os_str().is_empty() { PathBuf::from(".") } else { p.to_owned() }
-            });
+            config.config_dir = file
+                .parent()
+                .map(|p| if p.as_os_str().is_empty() { PathBuf::from(".") } else { p.to_owned() });
         }
         config = config.apply(Layer::from_env(|k| std::env::var(k).ok())?);
         let listen = match &self.command {

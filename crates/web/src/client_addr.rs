@@ -61,12 +61,7 @@ pub fn client_addr(peer: IpAddr, headers: &HeaderMap, trust: &Trust) -> IpAddr {
 /// else `X-Forwarded-For`. `None` for an entry that is not an address.
 fn forwarded_for(headers: &HeaderMap) -> Vec<Option<IpAddr>> {
     let joined = |name| {
-        headers
-            .get_all(name)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .collect::<Vec<_>>()
-            .join(",")
+        headers.get_all(name).iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join(",")
     };
     let forwarded = joined(header::FORWARDED);
     if !forwarded.trim().is_empty() {
@@ -83,7 +78,9 @@ fn forwarded_for(headers: &HeaderMap) -> Vec<Option<IpAddr>> {
 fn forwarded_element(element: &str) -> Option<IpAddr> {
     element.split(';').find_map(|pair| {
         let (key, value) = pair.split_once('=')?;
-        key.trim().eq_ignore_ascii_case("for").then(|| parse_node(value.trim().trim_matches('"')))?
+        key.trim()
+            .eq_ignore_ascii_case("for")
+            .then(|| parse_node(value.trim().trim_matches('"')))?
     })
 }
 

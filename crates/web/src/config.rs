@@ -147,7 +147,9 @@ impl Layer {
                         .filter(|a| !a.trim().is_empty())
                         .map(|a| a.trim().parse::<IpAddr>())
                         .collect::<Result<Vec<_>, _>>()
-                        .with_context(|| format!("CARRYOVER_TRUSTED_PROXIES={v:?} is not a list of addresses"))
+                        .with_context(|| {
+                            format!("CARRYOVER_TRUSTED_PROXIES={v:?} is not a list of addresses")
+                        })
                 })
                 .transpose()?,
             max_connections: number(&get, "CARRYOVER_MAX_CONNECTIONS")?,
@@ -167,7 +169,9 @@ fn number<T: std::str::FromStr>(
     name: &str,
 ) -> anyhow::Result<Option<T>> {
     get(name)
-        .map(|v| v.trim().parse::<T>().map_err(|_| anyhow::anyhow!("{name}={v:?} is not a whole number")))
+        .map(|v| {
+            v.trim().parse::<T>().map_err(|_| anyhow::anyhow!("{name}={v:?} is not a whole number"))
+        })
         .transpose()
 }
 
@@ -318,7 +322,9 @@ mod tests {
         assert!(!format!("{config:?}").contains("scrape-secret"));
         let no_list = Config { trusted_proxies: Vec::new(), ..config };
         assert_eq!(no_list.trust(), crate::client_addr::Trust::Hops(2));
-        assert!(Layer::from_env(|k| (k == "CARRYOVER_MAX_CONNECTIONS").then(|| "many".into())).is_err());
+        assert!(
+            Layer::from_env(|k| (k == "CARRYOVER_MAX_CONNECTIONS").then(|| "many".into())).is_err()
+        );
     }
 
     #[test]

@@ -156,7 +156,8 @@ async fn serve_connection(
     let connection = builder.serve_connection(TokioIo::new(io), service);
     let mut connection = std::pin::pin!(connection);
     let mut closing = false;
-    let tick = (limits.keep_alive_timeout / 4).clamp(Duration::from_millis(50), Duration::from_secs(1));
+    let tick =
+        (limits.keep_alive_timeout / 4).clamp(Duration::from_millis(50), Duration::from_secs(1));
     loop {
         tokio::select! {
             result = connection.as_mut() => {

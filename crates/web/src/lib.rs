@@ -11,8 +11,8 @@ pub mod auth;
 pub mod cli;
 // Issue 10: the client's address behind a proxy; the connection loop.
 pub mod client_addr;
-pub mod connections;
 pub mod config;
+pub mod connections;
 pub mod dates;
 pub mod demo;
 pub mod error;

@@ -91,10 +91,14 @@ async fn removing_the_last_row_alone_is_found_at_the_head(backend: Backend) {
     let world = world_with_history(&app).await;
     let c = world.clinic;
     let last = last_seq(&app, c).await;
-    as_attacker(&app, backend, &[
-        format!("DELETE FROM audit_event_child WHERE clinic_id = '{c}' AND seq = {last}"),
-        format!("DELETE FROM audit_event WHERE clinic_id = '{c}' AND seq = {last}"),
-    ])
+    as_attacker(
+        &app,
+        backend,
+        &[
+            format!("DELETE FROM audit_event_child WHERE clinic_id = '{c}' AND seq = {last}"),
+            format!("DELETE FROM audit_event WHERE clinic_id = '{c}' AND seq = {last}"),
+        ],
+    )
     .await;
     let text = assert_broken(&app, c, "the last row removed").await;
     assert!(text.contains(&format!("the head is at row {last}")), "{text}");
@@ -104,11 +108,15 @@ async fn removing_a_whole_chain_is_found_by_name(backend: Backend) {
     let app = spawn_app(backend).await;
     let world = world_with_history(&app).await;
     let c = world.clinic;
-    as_attacker(&app, backend, &[
-        format!("DELETE FROM audit_event_child WHERE clinic_id = '{c}'"),
-        format!("DELETE FROM audit_event WHERE clinic_id = '{c}'"),
-        format!("DELETE FROM audit_chain_head WHERE clinic_id = '{c}'"),
-    ])
+    as_attacker(
+        &app,
+        backend,
+        &[
+            format!("DELETE FROM audit_event_child WHERE clinic_id = '{c}'"),
+            format!("DELETE FROM audit_event WHERE clinic_id = '{c}'"),
+            format!("DELETE FROM audit_chain_head WHERE clinic_id = '{c}'"),
+        ],
+    )
     .await;
     let text = assert_broken(&app, c, "the whole chain removed").await;
     assert!(text.contains("the whole chain is missing"), "{text}");
@@ -174,9 +182,13 @@ async fn replacing_a_row_is_refused_and_found(backend: Backend) {
     let refused = sqlx::query(sqlx::AssertSqlSafe(replace.clone())).execute(&mut *tx).await;
     assert!(refused.is_err(), "the triggers refuse a replaced row");
     drop(tx);
-    let head_back = format!("UPDATE audit_chain_head SET last_seq = last_seq - 1 WHERE clinic_id = '{c}'");
+    let head_back =
+        format!("UPDATE audit_chain_head SET last_seq = last_seq - 1 WHERE clinic_id = '{c}'");
     let mut tx = app.db.begin_write().await.unwrap();
-    assert!(sqlx::query(sqlx::AssertSqlSafe(head_back)).execute(&mut *tx).await.is_err(), "a head never goes back");
+    assert!(
+        sqlx::query(sqlx::AssertSqlSafe(head_back)).execute(&mut *tx).await.is_err(),
+        "a head never goes back"
+    );
     drop(tx);
     assert!(verify_audit(&app.db).await.unwrap().intact, "the refusals changed nothing");
 
@@ -203,19 +215,27 @@ async fn an_exported_head_proves_a_chain_was_not_cut_back(backend: Backend) {
     assert!(exported.contains(&c.to_string()), "{exported}");
     assert!(audit_check::verify_against(&app.db, &exported).await.unwrap().intact);
 
-    as_attacker(&app, backend, &[
-        format!("DELETE FROM audit_event_child WHERE clinic_id = '{c}' AND seq > {old_seq}"),
-        format!("DELETE FROM audit_event WHERE clinic_id = '{c}' AND seq > {old_seq}"),
-        format!(
-            "UPDATE audit_chain_head SET last_seq = {old_seq}, last_hash = '{old_hash}', \
+    as_attacker(
+        &app,
+        backend,
+        &[
+            format!("DELETE FROM audit_event_child WHERE clinic_id = '{c}' AND seq > {old_seq}"),
+            format!("DELETE FROM audit_event WHERE clinic_id = '{c}' AND seq > {old_seq}"),
+            format!(
+                "UPDATE audit_chain_head SET last_seq = {old_seq}, last_hash = '{old_hash}', \
              signature = '{old_seal}' WHERE clinic_id = '{c}'"
-        ),
-    ])
+            ),
+        ],
+    )
     .await;
     assert!(verify_audit(&app.db).await.unwrap().intact, "an old sealed head fools verify alone");
     let kept = audit_check::verify_against(&app.db, &exported).await.unwrap();
     assert!(!kept.intact);
-    assert!(kept.text.contains(&format!("chain {c}: BROKEN it no longer contains")), "{}", kept.text);
+    assert!(
+        kept.text.contains(&format!("chain {c}: BROKEN it no longer contains")),
+        "{}",
+        kept.text
+    );
 }
 
 on_both_databases!(

@@ -79,7 +79,10 @@ async fn a_request_header_that_never_ends_is_cut_off() {
     let app = spawn_app_with(Backend::Sqlite, |c| c.header_read_timeout_secs = 1).await;
     let mut slow = connect_from(&app, [127, 0, 0, 3]).await.unwrap();
     slow.write_all(HALF_A_REQUEST).await.unwrap();
-    assert!(closed_within(&mut slow, Duration::from_secs(4)).await, "closed after the header timeout");
+    assert!(
+        closed_within(&mut slow, Duration::from_secs(4)).await,
+        "closed after the header timeout"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

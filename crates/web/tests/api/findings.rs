@@ -17,7 +17,8 @@ fn invitation_path(html: &str) -> String {
 
 async fn reset_link(world: &World, persona: Persona) -> String {
     let id = world.person(persona).person_id;
-    let page = world.client(Persona::Admin).post_form(&format!("/admin/people/{id}/reset"), &[]).await;
+    let page =
+        world.client(Persona::Admin).post_form(&format!("/admin/people/{id}/reset"), &[]).await;
     assert_eq!(page.status(), 200);
     invitation_path(&page.text().await.unwrap())
 }
@@ -31,16 +32,27 @@ async fn an_older_reset_link_stops_working_once_a_newer_one_is_made(backend: Bac
     let newer = reset_link(&world, Persona::TeamTherapist).await;
     let owner = app.new_client();
     assert_eq!(owner.get(&older).await.status(), 410, "a newer link ended the older one");
-    let set = [("password", "bright morning walrus"), ("password_confirm", "bright morning walrus"), ("lang", "en")];
+    let set = [
+        ("password", "bright morning walrus"),
+        ("password_confirm", "bright morning walrus"),
+        ("lang", "en"),
+    ];
     assert_eq!(owner.post_form(&newer, &set).await.status(), 303);
     assert_eq!(owner.get("/home").await.status(), 200);
 
     let attacker = app.new_client();
-    let takeover = [("password", "attacker owns this now"), ("password_confirm", "attacker owns this now"), ("lang", "en")];
+    let takeover = [
+        ("password", "attacker owns this now"),
+        ("password_confirm", "attacker owns this now"),
+        ("lang", "en"),
+    ];
     assert_eq!(attacker.post_form(&older, &takeover).await.status(), 410);
     assert_eq!(owner.get("/home").await.status(), 200, "the real person stays signed in");
     let email = &world.person(Persona::TeamTherapist).email;
-    let tried = app.new_client().post_form("/login", &[("email", email), ("password", "attacker owns this now")]).await;
+    let tried = app
+        .new_client()
+        .post_form("/login", &[("email", email), ("password", "attacker owns this now")])
+        .await;
     assert_eq!(tried.status(), 401, "the older link set no password");
     let open: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM invitation WHERE person_id = $1 AND used_at IS NULL AND ended_at IS NULL",
@@ -52,7 +64,12 @@ async fn an_older_reset_link_stops_working_once_a_newer_one_is_made(backend: Bac
     assert_eq!(open, 0);
 }
 
-fn from(client: &TestClient, path: &str, forwarded_for: &str, form: &[(&str, &str)]) -> reqwest::RequestBuilder {
+fn from(
+    client: &TestClient,
+    path: &str,
+    forwarded_for: &str,
+    form: &[(&str, &str)],
+) -> reqwest::RequestBuilder {
     client
         .request(Method::POST, path)
         .header("sec-fetch-site", "same-origin")
@@ -70,7 +87,8 @@ async fn behind_the_proxy_one_clients_failures_block_only_that_client(backend: B
     for n in 0..30 {
         let email = format!("nobody{n}@example.org");
         let form = [("email", email.as_str()), ("password", "wrong password here")];
-        last = stranger.send(from(&stranger, "/login", "203.0.113.9", &form)).await.status().as_u16();
+        last =
+            stranger.send(from(&stranger, "/login", "203.0.113.9", &form)).await.status().as_u16();
     }
     assert_eq!(last, 429, "the failing address is throttled");
     let parent = app.new_client();
@@ -94,7 +112,9 @@ async fn a_stranger_cannot_lock_a_parent_out(backend: Backend) {
     let guess = [("email", email.as_str()), ("password", "is it this one")];
     let mut statuses = Vec::new();
     for _ in 0..8 {
-        statuses.push(stranger.send(from(&stranger, "/login", "203.0.113.9", &guess)).await.status().as_u16());
+        statuses.push(
+            stranger.send(from(&stranger, "/login", "203.0.113.9", &guess)).await.status().as_u16(),
+        );
     }
     assert_eq!(statuses, [401, 401, 401, 401, 429, 429, 429, 429]);
     let parent = app.new_client();
@@ -125,8 +145,9 @@ async fn a_tab_or_newline_in_next_goes_home(backend: Backend) {
     let email = world.person(Persona::Guardian).email.clone();
     for next in ["/\t/evil.example", "/%09/evil.example", "/\n/x", "/home\r\nSet-Cookie: a=b"] {
         let client = app.new_client();
-        let response =
-            client.post_form("/login", &[("email", &email), ("password", PASSWORD), ("next", next)]).await;
+        let response = client
+            .post_form("/login", &[("email", &email), ("password", PASSWORD), ("next", next)])
+            .await;
         assert_eq!(response.status(), 303, "{next:?}");
         assert_eq!(response.headers()[header::LOCATION], "/home", "{next:?}");
         let lang = client.post_form("/lang", &[("lang", "es"), ("next", next)]).await;
@@ -142,11 +163,17 @@ async fn guessing_the_current_password_is_throttled(backend: Backend) {
     let world = World::build(&app).await;
     let therapist = world.client(Persona::TeamTherapist);
     let guess = |current: &'static str| {
-        [("current", current), ("password", "a new long password"), ("password_confirm", "a new long password")]
+        [
+            ("current", current),
+            ("password", "a new long password"),
+            ("password_confirm", "a new long password"),
+        ]
     };
     let mut statuses = Vec::new();
     for _ in 0..5 {
-        statuses.push(therapist.post_form("/account/password", &guess("wrong guess")).await.status().as_u16());
+        statuses.push(
+            therapist.post_form("/account/password", &guess("wrong guess")).await.status().as_u16(),
+        );
     }
     assert_eq!(statuses, [422, 422, 422, 422, 429]);
     let right = therapist.post_form("/account/password", &guess(PASSWORD)).await;
@@ -160,13 +187,15 @@ async fn guessing_the_current_password_is_throttled(backend: Backend) {
 async fn a_name_that_reverses_its_display_is_refused(backend: Backend) {
     let app = spawn_app(backend).await;
     let world = World::build(&app).await;
-    let form = [("name", "Ana \u{202E}txt.exe"), ("email", "ana@example.org"), ("role", "therapist")];
+    let form =
+        [("name", "Ana \u{202E}txt.exe"), ("email", "ana@example.org"), ("role", "therapist")];
     let response = world.client(Persona::Admin).post_form("/admin/people", &form).await;
     assert_eq!(response.status(), 422);
-    let made: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM person WHERE email = 'ana@example.org'")
-        .fetch_one(app.db.reader())
-        .await
-        .unwrap();
+    let made: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM person WHERE email = 'ana@example.org'")
+            .fetch_one(app.db.reader())
+            .await
+            .unwrap();
     assert_eq!(made, 0);
 }
 

@@ -24,7 +24,8 @@ async fn metrics_are_prometheus_text_counting_responses(backend: Backend) {
     app.client.get("/healthz").await;
     app.client.get("/no-such-page").await;
     let bearer = format!("Bearer {TEST_METRICS_TOKEN}");
-    let scrape = app.client.request(reqwest::Method::GET, "/metrics").header("authorization", bearer);
+    let scrape =
+        app.client.request(reqwest::Method::GET, "/metrics").header("authorization", bearer);
     let body = app.client.send(scrape).await.text().await.unwrap();
     assert!(body.contains("# TYPE carryover_http_requests_total counter"));
     assert!(body.contains("carryover_http_requests_total{status=\"2xx\"} 1"), "{body}");
@@ -37,11 +38,13 @@ async fn metrics_are_prometheus_text_counting_responses(backend: Backend) {
 async fn metrics_need_the_configured_bearer_token(backend: Backend) {
     let app = spawn_app(backend).await;
     assert_eq!(app.client.get("/metrics").await.status(), 404);
-    let wrong = app.client.request(reqwest::Method::GET, "/metrics").header("authorization", "Bearer nope");
+    let wrong =
+        app.client.request(reqwest::Method::GET, "/metrics").header("authorization", "Bearer nope");
     assert_eq!(app.client.send(wrong).await.status(), 404);
     let unset = spawn_app_with(backend, |config| config.metrics_token = None).await;
     let guess = format!("Bearer {TEST_METRICS_TOKEN}");
-    let anyone = unset.client.request(reqwest::Method::GET, "/metrics").header("authorization", guess);
+    let anyone =
+        unset.client.request(reqwest::Method::GET, "/metrics").header("authorization", guess);
     assert_eq!(unset.client.send(anyone).await.status(), 404, "no token configured: off");
 }
 

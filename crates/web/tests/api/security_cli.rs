@@ -74,7 +74,9 @@ fn serve(data_dir: &Path) -> (std::process::Child, String) {
 }
 
 fn stop(mut child: std::process::Child) -> String {
-    assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
+    assert!(
+        Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success()
+    );
     assert!(child.wait().unwrap().success());
     let mut logged = String::new();
     child.stderr.take().unwrap().read_to_string(&mut logged).unwrap();

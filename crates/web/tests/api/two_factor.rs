@@ -39,8 +39,9 @@ fn code_now(app: &TestApp, secret: &TotpSecret) -> String {
 
 /// The password step; returns where it sends the browser.
 async fn password_step(client: &TestClient, email: &str) -> String {
-    let response =
-        client.post_form("/login", &[("email", email), ("password", PASSWORD), ("next", "/home")]).await;
+    let response = client
+        .post_form("/login", &[("email", email), ("password", PASSWORD), ("next", "/home")])
+        .await;
     assert_eq!(response.status(), 303);
     response.headers()[header::LOCATION].to_str().unwrap().to_owned()
 }
@@ -75,7 +76,11 @@ async fn a_therapist_enrols_and_then_signs_in_in_two_steps(backend: Backend) {
     assert_eq!(laptop.get(&child).await.status(), 200);
     let id = world.person(Persona::TeamTherapist).person_id;
     let signed_in = format!("action = 'sign_in' AND actor_id = '{id}'");
-    assert_eq!(app.audit_count(&signed_in).await, 3, "the world's, the other device's and the laptop's");
+    assert_eq!(
+        app.audit_count(&signed_in).await,
+        3,
+        "the world's, the other device's and the laptop's"
+    );
 }
 
 async fn a_code_is_accepted_once_and_wrong_codes_are_throttled(backend: Backend) {
@@ -173,12 +178,17 @@ async fn a_reset_link_does_not_get_around_the_second_factor(backend: Backend) {
     let world = World::build(&app).await;
     enrol(&app, world.client(Persona::TeamTherapist)).await;
     let id = world.person(Persona::TeamTherapist).person_id;
-    let page = world.client(Persona::Admin).post_form(&format!("/admin/people/{id}/reset"), &[]).await;
+    let page =
+        world.client(Persona::Admin).post_form(&format!("/admin/people/{id}/reset"), &[]).await;
     let html = page.text().await.unwrap();
     let start = html.find("/invite/").unwrap();
     let link: String = html[start..].chars().take_while(|c| *c != '"' && *c != '<').collect();
     let someone = app.new_client();
-    let set = [("password", "fresh long passphrase"), ("password_confirm", "fresh long passphrase"), ("lang", "en")];
+    let set = [
+        ("password", "fresh long passphrase"),
+        ("password_confirm", "fresh long passphrase"),
+        ("lang", "en"),
+    ];
     let accepted = someone.post_form(&link, &set).await;
     assert_eq!(accepted.status(), 303);
     assert!(accepted.headers()[header::LOCATION].to_str().unwrap().starts_with("/login/code"));
@@ -192,11 +202,13 @@ async fn the_requirement_is_a_clinic_setting_on_for_new_clinics(backend: Backend
         db: app.db.clone(),
         clock: Arc::new(app.clock.clone()),
         secrets: carryover_ops::secrets::random(),
-        passwords: carryover::passwords::PasswordHasher::new(carryover::passwords::PasswordCost::Fast)
-            .unwrap(),
+        passwords: carryover::passwords::PasswordHasher::new(
+            carryover::passwords::PasswordCost::Fast,
+        )
+        .unwrap(),
     };
     let therapist = carryover_store::people::account_in_clinic(
-        &mut *app.db.read_conn().await.unwrap(),
+        &mut app.db.read_conn().await.unwrap(),
         world.clinic,
         world.person(Persona::Unenrolled).person_id,
     )
@@ -209,7 +221,12 @@ async fn the_requirement_is_a_clinic_setting_on_for_new_clinics(backend: Backend
     assert!(satisfied(&ops).await.unwrap(), "clinic A starts without the requirement");
     let admin = world.client(Persona::Admin);
     enrol(&app, admin).await;
-    let form = [("name", "Clinic A"), ("time_zone", "UTC"), ("copm_threshold", "2"), ("require_second_factor", "on")];
+    let form = [
+        ("name", "Clinic A"),
+        ("time_zone", "UTC"),
+        ("copm_threshold", "2"),
+        ("require_second_factor", "on"),
+    ];
     assert_eq!(admin.post_form("/admin/settings", &form).await.status(), 303);
     assert!(!satisfied(&ops).await.unwrap(), "an unenrolled therapist may not act now");
     let page = admin.get("/admin/settings").await.text().await.unwrap();

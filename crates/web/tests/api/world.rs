@@ -213,12 +213,6 @@ pub async fn give_second_factor(
         .unwrap();
 }
 
-/// The code an authenticator with [`WORLD_TOTP_SECRET`] shows at `at`.
-pub fn world_code(at: time::OffsetDateTime) -> String {
-    let secret = carryover_domain::second_factor::TotpSecret::parse(WORLD_TOTP_SECRET).unwrap();
-    secret.code_at(at.unix_timestamp() as u64)
-}
-
 async fn member(
     tx: &mut carryover_store::WriteTx,
     clinic_id: Uuid,
