@@ -171,7 +171,8 @@ async fn serve_connection(
                 connection.as_mut().graceful_shutdown();
             }
             () = tokio::time::sleep(tick), if !closing => {
-                let idle_ms = started.elapsed().as_millis() as u64 - last_active.load(Ordering::Relaxed);
+                let now_ms = started.elapsed().as_millis() as u64;
+                let idle_ms = now_ms.saturating_sub(last_active.load(Ordering::Relaxed));
                 if Duration::from_millis(idle_ms) >= limits.keep_alive_timeout {
                     // Answers a request in progress first, then closes.
                     closing = true;

@@ -60,8 +60,13 @@ async fn requests_anyone_can_send_are_refused_without_a_warning_in_the_log() {
 
 /// Starts `serve` on loopback; returns it and the address it printed.
 fn serve(data_dir: &Path) -> (std::process::Child, String) {
-    let mut child = carryover(data_dir)
+    serve_with(carryover(data_dir), &[])
+}
+
+fn serve_with(mut command: Command, flags: &[&str]) -> (std::process::Child, String) {
+    let mut child = command
         .args(["serve", "--listen", "127.0.0.1:0"])
+        .args(flags)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -120,4 +125,24 @@ async fn exported_audit_heads_are_checked_again_later() {
         .output()
         .unwrap();
     assert!(!forged.status.success(), "heads sealed by another key are not trusted");
+}
+
+/// Finding 2: behind the proxy, the request log line names the client the
+/// proxy forwarded for, not the proxy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_request_log_line_names_the_forwarded_client_behind_the_proxy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = carryover(dir.path());
+    command.env("RUST_LOG", "info").args(["--log-format", "json"]);
+    let (child, address) = serve_with(command, &["--behind-tls-proxy"]);
+    let response = reqwest::Client::new()
+        .get(format!("{address}/healthz"))
+        .header("x-forwarded-for", "198.51.100.23")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let logged = stop(child);
+    let served = logged.lines().find(|l| l.contains("\"served\"")).unwrap_or_default();
+    assert!(served.contains("\"client\":\"198.51.100.23\""), "{logged}");
 }
