@@ -367,7 +367,11 @@ impl Db {
 
     /// Records in the 'system' chain a chain opened before openings were
     /// recorded (a database upgraded to sealed heads).
-    pub async fn record_opened_chain(&self, clinic_id: Uuid) -> Result<(), StoreError> {
+    pub async fn record_opened_chain(
+        &self,
+        clinic_id: Uuid,
+        now: OffsetDateTime,
+    ) -> Result<(), StoreError> {
         let opened = NewAuditEvent {
             clinic_id: None,
             actor_id: None,
@@ -381,7 +385,7 @@ impl Db {
             client_addr: None,
         };
         let mut tx = self.begin_write().await?;
-        append(&mut tx, &opened, OffsetDateTime::now_utc()).await?;
+        append(&mut tx, &opened, now).await?;
         tx.commit().await
     }
 

@@ -57,7 +57,7 @@ impl Application {
     pub async fn build(config: &Config, db: Db, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         let seal = audit_key::load_or_create(config)?;
         let db = db.with_seal(seal.clone());
-        admin_cli::seal_unsigned_heads(&db, &seal).await?;
+        admin_cli::seal_unsigned_heads(&db, &seal, clock.now()).await?;
         let ops = Ops {
             db,
             clock,

@@ -153,7 +153,11 @@ pub async fn verify_against(db: &Db, exported: &str) -> anyhow::Result<AuditRepo
 /// Seals heads written before sealing began (an upgraded database), after
 /// checking their chains, and records chains opened before the system chain
 /// recorded openings. Run once at start; a no-op afterwards.
-pub async fn seal_unsigned_heads(db: &Db, key: &SealKey) -> anyhow::Result<()> {
+pub async fn seal_unsigned_heads(
+    db: &Db,
+    key: &SealKey,
+    now: time::OffsetDateTime,
+) -> anyhow::Result<()> {
     let opened: BTreeSet<String> = db.opened_chains().await?.into_iter().collect();
     for head in db.audit_heads().await?.into_iter().filter(|h| h.signature.is_none()) {
         let id = uuid::Uuid::parse_str(&head.head.clinic_id)?;
@@ -166,7 +170,7 @@ pub async fn seal_unsigned_heads(db: &Db, key: &SealKey) -> anyhow::Result<()> {
             continue;
         }
         if id != SYSTEM_CLINIC && !opened.contains(&head.head.clinic_id) {
-            db.record_opened_chain(id).await?;
+            db.record_opened_chain(id, now).await?;
         }
         db.seal_head(&head.head, &key.seal(&head.head)).await?;
     }
