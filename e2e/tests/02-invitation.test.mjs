@@ -43,7 +43,7 @@ test('a therapist adds a household and sees the invitation link and QR code', as
   const link = page.locator('[data-testid="invite-link"]');
   await link.waitFor();
   inviteURL = ((await link.getAttribute('href')) ?? (await link.innerText())).trim();
-  assert.match(inviteURL, new RegExp(`^${app.baseURL.replace(/[.]/g, '\\.')}/invite/[A-Za-z0-9_.-]{20,}$`), 'an absolute, unguessable invitation URL');
+  assert.match(inviteURL, new RegExp(`^${app.baseURL.replace(/[.]/g, '\\.')}/invite/[0-9a-f]{32}[.][0-9a-f]{64}$`), 'an absolute, unguessable invitation URL');
   assert.ok(await page.locator('[data-testid="invite-qr"] svg').isVisible(), 'the QR code is shown');
   await a11y.check(page, '02-invite-shown');
   await context.close();

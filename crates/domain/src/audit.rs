@@ -36,6 +36,7 @@ code_enum! {
         Invitation = "invitation",
         AuditLog = "audit_log",
         Clinic = "clinic",
+        ApiToken = "api_token",
     }
 }
 

@@ -9,15 +9,17 @@ use carryover_domain::{
 use carryover_store::{audit, children, people};
 use uuid::Uuid;
 
-pub use carryover_store::audit::AuditEntry;
+pub use carryover_store::audit::{AuditEntry, Window};
 
 use crate::{ChildGrant, OpError, Ops, Who};
 
-/// A log and the name of whom it is about.
+/// A log (or a page of it, newest first) and the name of whom it is about.
 #[derive(Clone, Debug)]
 pub struct AuditLog {
     pub subject_name: String,
     pub entries: Vec<AuditEntry>,
+    /// The cursor of the next, older page, if there is one.
+    pub older: Option<i64>,
 }
 
 /// Whether the log is being looked at or downloaded.
@@ -42,19 +44,25 @@ pub async fn child_log(
     who: &Who,
     grant: &ChildGrant,
     reading: Reading,
+    window: Window,
 ) -> Result<AuditLog, OpError> {
     if grant.tie() != ChildTie::ClinicAdmin {
         return Err(OpError::NotFound);
     }
-    read_child_log(ops, who, grant, false, reading.action()).await
+    read_child_log(ops, who, grant, false, reading.action(), window).await
 }
 
 /// Every time clinic staff opened the child's record, for a guardian.
-pub async fn access_log(ops: &Ops, who: &Who, grant: &ChildGrant) -> Result<AuditLog, OpError> {
+pub async fn access_log(
+    ops: &Ops,
+    who: &Who,
+    grant: &ChildGrant,
+    window: Window,
+) -> Result<AuditLog, OpError> {
     if grant.tie() != ChildTie::Guardian {
         return Err(OpError::NotFound);
     }
-    read_child_log(ops, who, grant, true, AuditAction::View).await
+    read_child_log(ops, who, grant, true, AuditAction::View, window).await
 }
 
 async fn read_child_log(
@@ -63,15 +71,17 @@ async fn read_child_log(
     grant: &ChildGrant,
     staff_only: bool,
     action: AuditAction,
+    window: Window,
 ) -> Result<AuditLog, OpError> {
     let id = grant.child_id();
     let mut tx = ops.db.begin_write().await?;
     let basics = children::child_basics(&mut tx, grant).await?;
-    let entries = audit::for_child(&mut tx, grant.clinic_id(), id, staff_only).await?;
+    let rows = audit::for_child(&mut tx, grant.clinic_id(), id, staff_only, window).await?;
+    let (entries, older) = window.page(rows);
     let event = who.event(action, AuditResource::AuditLog, Some(id.to_string()), Some(id));
     audit::append(&mut tx, &event, ops.now()).await?;
     tx.commit().await?;
-    Ok(AuditLog { subject_name: basics.preferred_name, entries })
+    Ok(AuditLog { subject_name: basics.preferred_name, entries, older })
 }
 
 /// Everything one person of the admin's clinic did.
@@ -80,6 +90,7 @@ pub async fn person_log(
     who: &Who,
     person_id: Uuid,
     reading: Reading,
+    window: Window,
 ) -> Result<AuditLog, OpError> {
     if !who.actor.is_admin() {
         return Err(OpError::NotFound);
@@ -88,10 +99,11 @@ pub async fn person_log(
     let mut tx = ops.db.begin_write().await?;
     let person =
         people::person_in_clinic(&mut tx, clinic_id, person_id).await?.ok_or(OpError::NotFound)?;
-    let entries = audit::by_actor(&mut tx, clinic_id, person_id).await?;
+    let rows = audit::by_actor(&mut tx, clinic_id, person_id, window).await?;
+    let (entries, older) = window.page(rows);
     let event =
         who.event(reading.action(), AuditResource::AuditLog, Some(person_id.to_string()), None);
     audit::append(&mut tx, &event, ops.now()).await?;
     tx.commit().await?;
-    Ok(AuditLog { subject_name: person.display_name, entries })
+    Ok(AuditLog { subject_name: person.display_name, entries, older })
 }

@@ -10,15 +10,16 @@ use carryover_store::{audit, children};
 pub use carryover_store::children::{
     CaregiverLine, ChildBasics, ChildDetails, ChildSummary, TeamLine,
 };
+pub use carryover_store::paging::{Page, Paging};
 
 use crate::{ChildGrant, OpError, Ops, Who};
 
 /// The children the caller works with, read with one audit row that names
 /// every child shown.
-pub async fn list(ops: &Ops, who: &Who) -> Result<Vec<ChildSummary>, OpError> {
+pub async fn list(ops: &Ops, who: &Who, paging: Paging) -> Result<Page<ChildSummary>, OpError> {
     let mut tx = ops.db.begin_write().await?;
-    let children = children::children_for(&mut tx, &who.actor).await?;
-    let ids: Vec<_> = children.iter().map(|c| c.child_id).collect();
+    let children = children::children_for(&mut tx, &who.actor, paging).await?;
+    let ids: Vec<_> = children.items.iter().map(|c| c.child_id).collect();
     let event = who.event(AuditAction::List, AuditResource::Child, None, None);
     audit::append_listing(&mut tx, &event, &ids, ops.now()).await?;
     tx.commit().await?;

@@ -28,6 +28,7 @@ code_enum! {
         NotYourself = "not_yourself",
         // Issue 10: two-factor sign-in.
         CodeWrong = "code_wrong",
+        SecondFactorRequired = "second_factor_required",
     }
 }
 

@@ -15,12 +15,14 @@ mod context;
 mod error;
 pub mod households;
 pub mod invitations;
+mod operation;
 pub mod passwords;
 pub mod secrets;
 pub mod settings;
 pub mod staff;
 mod throttle;
 // Issue 10: two-factor sign-in.
+pub mod tokens;
 pub mod two_factor;
 
 pub use carryover_store::{
@@ -30,3 +32,4 @@ pub use carryover_store::{
 };
 pub use context::{Ops, RequestMeta, Who};
 pub use error::{FieldError, OpError, Problem};
+pub use operation::Operation;

@@ -57,3 +57,10 @@ pub async fn update(
     tx.commit().await?;
     Ok(settings)
 }
+
+/// The time zone of an actor's clinic, by name.
+pub async fn zone_of(ops: &Ops, actor: &crate::Actor) -> Result<String, OpError> {
+    let mut conn = ops.db.read_conn().await?;
+    let found = clinic::clinic(&mut conn, actor.clinic_id()).await?.ok_or(OpError::NotFound)?;
+    Ok(found.time_zone)
+}

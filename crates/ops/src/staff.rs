@@ -6,8 +6,9 @@ use carryover_domain::{
     email::Email,
     people::{Language, Role, check_name},
 };
+use carryover_store::paging::{Page, Paging};
 use carryover_store::{
-    audit, constraint,
+    api_token, audit, constraint,
     invitation::Purpose,
     people::{self, NewPerson, Person},
     session,
@@ -24,11 +25,11 @@ fn require_admin(who: &Who) -> Result<(), OpError> {
     if who.actor.is_admin() { Ok(()) } else { Err(OpError::NotFound) }
 }
 
-/// Everyone with an account at the caller's clinic.
-pub async fn list(ops: &Ops, who: &Who) -> Result<Vec<Person>, OpError> {
+/// Everyone with an account at the caller's clinic, a page at a time.
+pub async fn list(ops: &Ops, who: &Who, paging: Paging) -> Result<Page<Person>, OpError> {
     require_admin(who)?;
     let mut conn = ops.db.read_conn().await?;
-    Ok(people::people_of_clinic(&mut conn, who.actor.clinic_id()).await?)
+    Ok(people::people_page(&mut conn, who.actor.clinic_id(), paging).await?)
 }
 
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -118,6 +119,7 @@ pub async fn deactivate(ops: &Ops, who: &Who, person_id: Uuid) -> Result<Person,
     let mut tx = ops.db.begin_write().await?;
     people::deactivate(&mut tx, person.clinic_id, person.person_id).await?;
     session::end_all_sessions(&mut tx, person.clinic_id, person.person_id, now).await?;
+    api_token::revoke_all_tokens(&mut tx, person.clinic_id, person.person_id, now).await?;
     let event = who.event(
         AuditAction::Update,
         AuditResource::Person,

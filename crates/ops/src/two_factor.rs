@@ -9,7 +9,7 @@ use carryover_domain::{
     },
 };
 use carryover_store::{
-    audit, clinic,
+    api_token, audit, clinic,
     grant::Actor,
     people,
     second_factor::{self as store},
@@ -251,7 +251,8 @@ pub async fn sign_in_code(
 }
 
 /// An admin removes another staff member's second factor (a lost phone and
-/// no recovery code left). That person's sessions end; they enrol again.
+/// no recovery code left). That person's sessions and API tokens end; they
+/// enrol again.
 pub async fn reset(ops: &Ops, who: &Who, person_id: Uuid) -> Result<people::Person, OpError> {
     if !who.actor.is_admin() {
         return Err(OpError::NotFound);
@@ -270,6 +271,7 @@ pub async fn reset(ops: &Ops, who: &Who, person_id: Uuid) -> Result<people::Pers
     let mut tx = ops.db.begin_write().await?;
     store::remove(&mut tx, clinic_id, person_id).await?;
     session::end_all_sessions(&mut tx, clinic_id, person_id, now).await?;
+    api_token::revoke_all_tokens(&mut tx, clinic_id, person_id, now).await?;
     let event = who.event(
         AuditAction::ResetSecondFactor,
         AuditResource::Person,

@@ -252,22 +252,51 @@ pub async fn for_child(
     clinic_id: Uuid,
     child_id: Uuid,
     staff_only: bool,
+    window: Window,
 ) -> Result<Vec<AuditEntry>, StoreError> {
     let staff = if staff_only { " AND a.actor_role IN ('admin', 'therapist')" } else { "" };
     let sql = format!(
         "SELECT {ENTRY_COLUMNS} FROM audit_event a {ENTRY_JOINS} \
-         WHERE a.clinic_id = $1 AND a.child_id = $2{staff} \
+         WHERE a.clinic_id = $1 AND a.child_id = $2 AND a.seq < $3{staff} \
          UNION ALL \
          SELECT {ENTRY_COLUMNS} FROM audit_event_child x \
          JOIN audit_event a ON a.clinic_id = x.clinic_id AND a.seq = x.seq {ENTRY_JOINS} \
-         WHERE x.clinic_id = $1 AND x.child_id = $2{staff} \
-         ORDER BY seq DESC"
+         WHERE x.clinic_id = $1 AND x.child_id = $2 AND x.seq < $3{staff} \
+         ORDER BY seq DESC LIMIT $4"
     );
     Ok(sqlx::query_as::<_, AuditEntry>(sqlx::AssertSqlSafe(sql))
         .bind(Id(clinic_id))
         .bind(Id(child_id))
+        .bind(window.before.unwrap_or(i64::MAX))
+        .bind(window.fetch_limit())
         .fetch_all(conn)
         .await?)
+}
+
+/// Which rows of an audit log to read: newest first, older than `before`
+/// (a `seq`), at most `limit` (+1, to learn whether more exist).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Window {
+    pub before: Option<i64>,
+    pub limit: Option<u32>,
+}
+
+impl Window {
+    fn fetch_limit(&self) -> i64 {
+        self.limit.map_or(i64::MAX, |l| i64::from(l) + 1)
+    }
+
+    /// Cuts the extra row and names the cursor of the next (older) page.
+    pub fn page(&self, mut rows: Vec<AuditEntry>) -> (Vec<AuditEntry>, Option<i64>) {
+        let limit = self.limit.map_or(usize::MAX, |l| l as usize);
+        if rows.len() > limit {
+            rows.truncate(limit);
+            let next = rows.last().map(|r| r.seq);
+            (rows, next)
+        } else {
+            (rows, None)
+        }
+    }
 }
 
 /// Everything one person did in this clinic, newest first.
@@ -275,14 +304,17 @@ pub async fn by_actor(
     conn: &mut AnyConnection,
     clinic_id: Uuid,
     person_id: Uuid,
+    window: Window,
 ) -> Result<Vec<AuditEntry>, StoreError> {
     let sql = format!(
         "SELECT {ENTRY_COLUMNS} FROM audit_event a {ENTRY_JOINS} \
-         WHERE a.clinic_id = $1 AND a.actor_id = $2 ORDER BY a.seq DESC"
+         WHERE a.clinic_id = $1 AND a.actor_id = $2 AND a.seq < $3 ORDER BY a.seq DESC LIMIT $4"
     );
     Ok(sqlx::query_as::<_, AuditEntry>(sqlx::AssertSqlSafe(sql))
         .bind(Id(clinic_id))
         .bind(Id(person_id))
+        .bind(window.before.unwrap_or(i64::MAX))
+        .bind(window.fetch_limit())
         .fetch_all(conn)
         .await?)
 }

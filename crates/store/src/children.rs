@@ -8,6 +8,7 @@ use crate::{
     StoreError,
     codec::{Code, Flag, Id},
     grant::{Actor, ChildGrant, FullGrant},
+    paging::{Page, Paging},
 };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +30,8 @@ struct SummaryRow {
 pub async fn children_for(
     conn: &mut AnyConnection,
     actor: &Actor,
-) -> Result<Vec<ChildSummary>, StoreError> {
+    paging: Paging,
+) -> Result<Page<ChildSummary>, StoreError> {
     let filter = match actor.role() {
         Role::Admin => "$2 = $2",
         Role::Therapist => {
@@ -44,11 +46,13 @@ pub async fn children_for(
     let sql = format!(
         "SELECT c.child_id, c.preferred_name, h.name AS household_name FROM child c \
          JOIN household h ON h.clinic_id = c.clinic_id AND h.household_id = c.household_id \
-         WHERE c.clinic_id = $1 AND {filter} ORDER BY c.preferred_name, c.child_id"
+         WHERE c.clinic_id = $1 AND {filter} AND c.child_id > $3 ORDER BY c.child_id LIMIT $4"
     );
-    Ok(sqlx::query_as::<_, SummaryRow>(sqlx::AssertSqlSafe(sql))
+    let rows: Vec<ChildSummary> = sqlx::query_as::<_, SummaryRow>(sqlx::AssertSqlSafe(sql))
         .bind(Id(actor.clinic_id()))
         .bind(Id(actor.person_id()))
+        .bind(Id(paging.after.unwrap_or(Uuid::nil())))
+        .bind(paging.fetch_limit())
         .fetch_all(conn)
         .await?
         .into_iter()
@@ -57,7 +61,8 @@ pub async fn children_for(
             preferred_name: r.preferred_name,
             household_name: r.household_name,
         })
-        .collect())
+        .collect();
+    Ok(Page::from_rows(rows, paging, |c| c.child_id))
 }
 
 /// What everyone tied to a child may see, helpers included.

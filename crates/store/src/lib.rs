@@ -5,6 +5,7 @@
 //! Functions that take `&mut AnyConnection` run inside the caller's
 //! transaction (`Db::begin_write`) or on a pooled read connection.
 
+pub mod api_token;
 pub mod audit;
 mod backup;
 pub mod children;
@@ -15,7 +16,9 @@ mod error;
 pub mod grant;
 pub mod invitation;
 mod migrate;
+pub mod paging;
 pub mod people;
+mod restore;
 pub mod second_factor;
 pub mod session;
 pub mod testing;
@@ -27,4 +30,7 @@ pub use clinic::{Clinic, NewClinic};
 pub use db::{Backend, Db, DbOptions, WriteTx, commit};
 pub use error::{StoreError, constraint};
 pub use migrate::{MIGRATIONS, Migration};
+pub use restore::{
+    DatabaseLock, Existing, RestoreError, Restored, check_backup, folder_of, restore_from,
+};
 pub use sqlx::AnyConnection;

@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(4, "0004_clinic_settings"),
     // Issue 10 (security findings, two-factor sign-in).
     migration!(6, "0006_security"),
+    migration!(8, "0008_api_tokens"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (

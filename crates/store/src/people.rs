@@ -9,6 +9,7 @@ use crate::{
     StoreError, WriteTx,
     codec::{At, Code, Flag, Id},
     grant::Actor,
+    paging::{Page, Paging},
 };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -228,16 +229,29 @@ pub async fn people_of_clinic(
     conn: &mut AnyConnection,
     clinic_id: Uuid,
 ) -> Result<Vec<Person>, StoreError> {
+    Ok(people_page(conn, clinic_id, Paging::all()).await?.items)
+}
+
+/// The people of a clinic in id order, a page at a time.
+pub async fn people_page(
+    conn: &mut AnyConnection,
+    clinic_id: Uuid,
+    paging: Paging,
+) -> Result<Page<Person>, StoreError> {
     let sql = format!(
-        "SELECT {PERSON_COLUMNS} FROM person p WHERE p.clinic_id = $1 ORDER BY p.role, p.display_name, p.person_id"
+        "SELECT {PERSON_COLUMNS} FROM person p WHERE p.clinic_id = $1 AND p.person_id > $2 \
+         ORDER BY p.person_id LIMIT $3"
     );
-    Ok(sqlx::query_as::<_, PersonRow>(sqlx::AssertSqlSafe(sql))
+    let rows: Vec<Person> = sqlx::query_as::<_, PersonRow>(sqlx::AssertSqlSafe(sql))
         .bind(Id(clinic_id))
+        .bind(Id(paging.after.unwrap_or(Uuid::nil())))
+        .bind(paging.fetch_limit())
         .fetch_all(conn)
         .await?
         .into_iter()
         .map(|row| row.into_account().person)
-        .collect())
+        .collect();
+    Ok(Page::from_rows(rows, paging, |p| p.person_id))
 }
 
 pub async fn set_password(

@@ -6,6 +6,8 @@ use anyhow::Context;
 use carryover_store::{BackupOutcome, Db};
 use clap::{Parser, Subcommand};
 
+mod restore;
+
 use crate::{
     Application,
     app::shutdown_signal,
@@ -85,6 +87,21 @@ pub enum Command {
     Backup {
         /// Where to write the copy; must not exist yet.
         file: PathBuf,
+    },
+    /// Put a SQLite backup in place as the database; the server must be stopped.
+    ///
+    /// FILE must pass SQLite's integrity check and be a Carryover database no
+    /// newer than this program. The restore is refused while a server uses the
+    /// data directory, and when a database is already there unless --replace
+    /// is given. The copy is put in place in one rename, then brought up to
+    /// date with any pending migrations. On PostgreSQL, use pg_restore instead.
+    Restore {
+        /// The backup to restore, e.g. one written by `carryover backup`.
+        file: PathBuf,
+        /// Keep the database that is there, renamed to carryover.db.replaced-<UTC time>
+        /// (with its -wal and -shm files), and restore in its place.
+        #[arg(long)]
+        replace: bool,
     },
     /// Print the version.
     Version,
@@ -200,6 +217,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Backup { file } => backup(&config, &file).await,
+        Command::Restore { file, replace } => restore::restore(&config, &file, replace).await,
         Command::Admin(AdminCommand::CreateClinic {
             name,
             admin_email,
@@ -277,6 +295,8 @@ async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
             config.listen
         );
     }
+    // Held until serve returns; the operating system releases it if we crash.
+    let _lock = restore::lock_for_serving(config)?;
     let db = open(config).await?;
     db.migrate().await.context("migrating the database")?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);

@@ -4,7 +4,6 @@
 //! Details of a 5xx go to the log, never to the client.
 
 use axum::{
-    Json,
     extract::{Request, State},
     http::{HeaderValue, StatusCode, header},
     middleware::Next,
@@ -26,13 +25,22 @@ pub enum AppError {
     Invalid(Vec<FieldError>),
     #[error("sign-in needed")]
     Unauthorized,
+    /// An email and password (or a code) that do not match.
+    #[error("wrong credentials")]
+    WrongCredentials,
     /// A cross-site request or a missing CSRF proof.
     #[error("forbidden")]
     Forbidden,
+    /// Staff of a clinic that requires a second factor, who has none yet.
+    #[error("second factor required")]
+    SecondFactorRequired,
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
     #[error("conflict")]
     Conflict(Vec<FieldError>),
+    /// A link that worked once and no longer does (used, expired, replaced).
+    #[error("gone")]
+    Gone,
     #[error("internal error")]
     Internal(#[from] anyhow::Error),
 }
@@ -43,7 +51,7 @@ impl From<OpError> for AppError {
             OpError::NotFound => AppError::NotFound,
             OpError::Invalid(fields) => AppError::Invalid(fields),
             OpError::Conflict { field, .. } => AppError::Conflict(field.into_iter().collect()),
-            OpError::Unauthorized => AppError::Unauthorized,
+            OpError::Unauthorized => AppError::WrongCredentials,
             OpError::Throttled { retry_after_secs } => {
                 AppError::TooManyRequests { retry_after_secs }
             }
@@ -66,13 +74,15 @@ impl ErrorReport {
     pub fn for_status(status: StatusCode) -> ErrorReport {
         let (code, message_key) = match status {
             StatusCode::NOT_FOUND => ("not_found", "error-not-found"),
-            StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => {
-                ("bad_request", "error-bad-request")
-            }
+            StatusCode::BAD_REQUEST => ("bad_request", "error-bad-request"),
+            StatusCode::UNPROCESSABLE_ENTITY => ("invalid", "error-bad-request"),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => ("unsupported_media_type", "error-bad-request"),
+            StatusCode::METHOD_NOT_ALLOWED => ("method_not_allowed", "error-not-found"),
             StatusCode::UNAUTHORIZED => ("unauthorized", "error-unauthorized"),
             StatusCode::FORBIDDEN => ("forbidden", "error-forbidden"),
             StatusCode::TOO_MANY_REQUESTS => ("too_many_requests", "error-too-many"),
             StatusCode::CONFLICT => ("conflict", "error-conflict"),
+            StatusCode::GONE => ("gone", "invite-invalid"),
             StatusCode::PAYLOAD_TOO_LARGE => ("payload_too_large", "error-payload-too-large"),
             StatusCode::REQUEST_TIMEOUT => ("timeout", "error-timeout"),
             StatusCode::SERVICE_UNAVAILABLE => ("unavailable", "error-unavailable"),
@@ -88,10 +98,11 @@ impl IntoResponse for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Unauthorized | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::SecondFactorRequired => StatusCode::FORBIDDEN,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Gone => StatusCode::GONE,
             AppError::Internal(error) => {
                 tracing::error!(error = format!("{error:#}"), "request failed");
                 StatusCode::INTERNAL_SERVER_ERROR
@@ -99,6 +110,14 @@ impl IntoResponse for AppError {
         };
         let mut report = ErrorReport::for_status(status);
         match &self {
+            AppError::WrongCredentials => {
+                report.code = "wrong_credentials";
+                report.message_key = "login-failed";
+            }
+            AppError::SecondFactorRequired => {
+                report.code = "second_factor_required";
+                report.message_key = "error-second-factor-required";
+            }
             AppError::BadRequest(detail) => report.detail = Some(detail.clone()),
             AppError::Invalid(fields) | AppError::Conflict(fields) => {
                 report.fields.clone_from(fields)
@@ -153,14 +172,23 @@ pub async fn render_errors(
     parts.headers.remove(header::CONTENT_TYPE);
     parts.headers.remove(header::CONTENT_LENGTH);
     let body = if is_api {
-        let mut error = serde_json::json!({ "code": report.code, "message": message });
-        if let Some(detail) = report.detail {
-            error["detail"] = detail.into();
+        crate::api::problem::Problem {
+            kind: format!("urn:carryover:problem:{}", report.code),
+            title: message,
+            status: status.as_u16(),
+            code: report.code.to_owned(),
+            retry_after: report.retry_after_secs,
+            errors: report
+                .fields
+                .iter()
+                .map(|f| crate::api::problem::FieldProblem {
+                    field: f.field.to_owned(),
+                    code: f.code.as_str().to_owned(),
+                    message: crate::pages::problem_message(&tr, f),
+                })
+                .collect(),
         }
-        if !report.fields.is_empty() {
-            error["fields"] = serde_json::json!(report.fields);
-        }
-        Json(serde_json::json!({ "error": error })).into_response()
+        .into_response()
     } else {
         for field in &report.fields {
             message.push(' ');

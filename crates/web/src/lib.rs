@@ -3,6 +3,7 @@
 //! SQL lives in `carryover-store`, which route modules never import.
 
 pub mod admin_cli;
+pub mod api;
 pub mod app;
 pub mod audit_check;
 pub mod audit_key;

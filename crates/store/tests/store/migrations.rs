@@ -14,8 +14,12 @@ fn the_two_migration_folders_hold_the_same_steps_as_the_embedded_list() {
     let embedded: Vec<String> = MIGRATIONS.iter().map(|m| m.name.to_owned()).collect();
     assert_eq!(names("sqlite"), embedded);
     assert_eq!(names("postgres"), embedded);
-    for (i, migration) in MIGRATIONS.iter().enumerate() {
-        assert_eq!(migration.version, i as i64 + 1, "versions count up from 1 without gaps");
+    // Versions count up; a gap is allowed while work that reserved a
+    // number is still on its way (the runner applies whatever is missing).
+    for pair in MIGRATIONS.windows(2) {
+        assert!(pair[0].version < pair[1].version, "versions count up: {pair:?}");
+    }
+    for migration in MIGRATIONS {
         assert!(migration.name.starts_with(&format!("{:04}_", migration.version)));
     }
 }

@@ -134,6 +134,7 @@ audit-child-lead = Every read and change of this child's information.
 audit-person-title = What { $name } accessed
 audit-person-lead = Everything this person read or changed.
 audit-download = Download as CSV
+audit-older = Show older entries
 audit-empty = Nothing yet.
 audit-caption = Newest first. Times are the clinic's local time.
 audit-when = When
@@ -222,6 +223,7 @@ audit-listed = { $count ->
    *[other] { $count } children shown
 }
 audit-resource-household = a family
+audit-resource-api_token = an API token
 audit-resource-clinic = the clinic settings
 
 ## Dates and times
@@ -241,6 +243,38 @@ date-long = { $month } { $day }, { $year }
 time-am = { $hour }:{ $minute } AM
 time-pm = { $hour }:{ $minute } PM
 datetime-long = { $date }, { $time }
+
+## API tokens (account page)
+tokens-title = Tokens for the API
+tokens-lead = A token lets a program use Carryover's API as you, with your rights and no more. Keep it secret like a password.
+tokens-new-heading = Your new token
+tokens-shown-once = Copy this token now. For your safety, we will not show it again.
+tokens-none = You have no tokens.
+tokens-name = Name
+tokens-name-hint = What the token is for, like "school report script".
+tokens-created = Made
+tokens-expires = Ends
+tokens-last-used = Last used
+tokens-never-used = Not used yet
+tokens-state = State
+tokens-live = Active
+tokens-revoked = Revoked
+tokens-expired = Expired
+tokens-revoke = Revoke
+tokens-make = Make a token
+tokens-days = Days until it ends (1 to 365)
+tokens-submit = Make token
+tokens-docs = How to use the API
+
+## API documentation page
+api-docs-title = Carryover API
+api-docs-lead = Programs can use the same information as these pages through a JSON API. Every answer shows only what you could see on the pages. Errors come as application/problem+json with a code for each field.
+api-docs-document = The OpenAPI document (JSON)
+api-docs-example = Example
+api-docs-operations = Operations
+api-docs-parameters = Parameters
+api-docs-body = Body
+api-docs-answer = Answer
 
 ## Issue 10: two-step sign-in
 nav-two-factor = Two-step sign-in
@@ -280,5 +314,7 @@ people-reset-two-factor = Reset two-step sign-in
 people-two-factor-reset = Two-step sign-in was reset. That person was signed out and sets it up again at their next sign-in.
 audit-action-open_chain = Started the audit trail
 audit-action-reset_second_factor = Reset two-step sign-in
+error-second-factor-required = Your clinic requires two-step sign-in. Turn it on from your account page first.
+problem-second_factor_required = Your clinic requires two-step sign-in first. Turn it on from your account page.
 code-expired-title = Please sign in again
 code-expired = This sign-in took too long, so it was stopped to keep your account safe. Please sign in again.

@@ -134,6 +134,7 @@ audit-child-lead = Cada lectura y cambio de la información de este niño.
 audit-person-title = Qué vio { $name }
 audit-person-lead = Todo lo que esta persona leyó o cambió.
 audit-download = Descargar como CSV
+audit-older = Ver registros anteriores
 audit-empty = Nada todavía.
 audit-caption = Lo más reciente primero. Las horas son las de la clínica.
 audit-when = Cuándo
@@ -222,6 +223,7 @@ audit-listed = { $count ->
    *[other] { $count } niños en la lista
 }
 audit-resource-household = una familia
+audit-resource-api_token = una clave de la API
 audit-resource-clinic = los ajustes de la clínica
 
 ## Fechas y horas
@@ -241,6 +243,38 @@ date-long = { $day } de { $month } de { $year }
 time-am = { $hour }:{ $minute } a. m.
 time-pm = { $hour }:{ $minute } p. m.
 datetime-long = { $date }, { $time }
+
+## Claves de la API (página de la cuenta)
+tokens-title = Claves para la API
+tokens-lead = Una clave permite que un programa use la API de Carryover en su nombre, con sus permisos y nada más. Guárdela en secreto como una contraseña.
+tokens-new-heading = Su nueva clave
+tokens-shown-once = Copie esta clave ahora. Por su seguridad, no la volveremos a mostrar.
+tokens-none = No tiene claves.
+tokens-name = Nombre
+tokens-name-hint = Para qué es la clave, como "informe para la escuela".
+tokens-created = Creada
+tokens-expires = Termina
+tokens-last-used = Último uso
+tokens-never-used = Aún sin usar
+tokens-state = Estado
+tokens-live = Activa
+tokens-revoked = Anulada
+tokens-expired = Vencida
+tokens-revoke = Anular
+tokens-make = Crear una clave
+tokens-days = Días hasta que termine (de 1 a 365)
+tokens-submit = Crear clave
+tokens-docs = Cómo usar la API
+
+## Página de documentación de la API
+api-docs-title = API de Carryover
+api-docs-lead = Los programas pueden usar la misma información que estas páginas con una API JSON. Cada respuesta muestra solo lo que usted podría ver en las páginas. Los errores llegan como application/problem+json con un código para cada campo.
+api-docs-document = El documento OpenAPI (JSON)
+api-docs-example = Ejemplo
+api-docs-operations = Operaciones
+api-docs-parameters = Parámetros
+api-docs-body = Cuerpo
+api-docs-answer = Respuesta
 
 ## Issue 10: entrada en dos pasos
 nav-two-factor = Entrada en dos pasos
@@ -280,5 +314,7 @@ people-reset-two-factor = Restablecer la entrada en dos pasos
 people-two-factor-reset = Se restableció la entrada en dos pasos. Se cerró la sesión de esa persona, que la configurará de nuevo al entrar.
 audit-action-open_chain = Inició el registro de accesos
 audit-action-reset_second_factor = Restableció la entrada en dos pasos
+error-second-factor-required = Su clínica exige la entrada en dos pasos. Actívela primero desde la página de su cuenta.
+problem-second_factor_required = Su clínica exige primero la entrada en dos pasos. Actívela desde la página de su cuenta.
 code-expired-title = Vuelva a entrar
 code-expired = Esta entrada tardó demasiado y se detuvo para proteger su cuenta. Vuelva a entrar.

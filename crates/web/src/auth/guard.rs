@@ -19,6 +19,7 @@ use carryover_ops::{
     ChildGrant, Person, RequestMeta, Who, access,
     auth::{self, SessionKey},
     children::ChildPermissions,
+    tokens, two_factor,
 };
 use uuid::Uuid;
 
@@ -34,10 +35,25 @@ use crate::{
 pub struct Caller {
     pub person: Person,
     pub who: Who,
-    /// The session the request came with, to end it.
-    pub session: SessionKey,
+    /// How the request proved who it is: a session cookie or an API token.
+    pub credential: Credential,
     /// The clinic's time zone, for every date shown to this person.
     pub zone: ClinicZone,
+}
+
+#[derive(Clone, Debug)]
+pub enum Credential {
+    /// The session cookie, to end it at sign-out.
+    Session(SessionKey),
+    /// A personal access token (`Authorization: Bearer`), on `/api/` only.
+    Token(Uuid),
+}
+
+impl Caller {
+    /// True for a browser session: some things (making tokens) a token may not do.
+    pub fn signed_in_with_session(&self) -> bool {
+        matches!(self.credential, Credential::Session(_))
+    }
 }
 
 /// The caller's grant to the child in the path, as the guard found it.
@@ -95,17 +111,10 @@ async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Respons
     let request_id = request.extensions().get::<RequestId>().map(|r| r.0);
     let meta = RequestMeta { request_id, client_addr };
     request.extensions_mut().insert(Meta(meta.clone()));
-    let session = match cookies::session_from(request.headers()) {
-        Some(cookie) => auth::resolve_session(&state.ops, &cookie).await?,
-        None => None,
-    };
-    let must_enrol = session.as_ref().is_some_and(|s| s.must_enrol_second_factor);
-    let caller = session.map(|s| Caller {
-        person: s.person,
-        who: Who { actor: s.actor, meta: meta.clone() },
-        session: s.key,
-        zone: s.zone,
-    });
+    let is_api = request.uri().path().starts_with("/api/");
+    let bearer = bearer_token(request).filter(|_| is_api);
+    let cookie = cookies::session_from(request.headers());
+    let (caller, must_enrol) = identify(state, bearer, cookie, &meta).await?;
     if let Some(caller) = &caller {
         request.extensions_mut().insert(caller.clone());
     }
@@ -141,6 +150,47 @@ async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Respons
     Ok(None)
 }
 
+/// The signed-in person behind the request: a bearer token on `/api/`
+/// paths (a wrong one is refused outright, never ignored), else the session
+/// cookie; and whether they must enrol a second factor before anything else.
+async fn identify(
+    state: &AppState,
+    bearer: Option<String>,
+    cookie: Option<String>,
+    meta: &RequestMeta,
+) -> Result<(Option<Caller>, bool), AppError> {
+    if let Some(bearer) = bearer {
+        let found = tokens::resolve(&state.ops, &bearer).await?.ok_or(AppError::Unauthorized)?;
+        // A token outlives a change of the clinic's mind: checked each time.
+        let enrolled = two_factor::requirement_satisfied(&state.ops, &found.actor).await?;
+        let caller = Caller {
+            person: found.person,
+            who: Who { actor: found.actor, meta: meta.clone() },
+            credential: Credential::Token(found.token_id),
+            zone: found.zone,
+        };
+        return Ok((Some(caller), !enrolled));
+    }
+    let session = match cookie {
+        Some(cookie) => auth::resolve_session(&state.ops, &cookie).await?,
+        None => None,
+    };
+    let must_enrol = session.as_ref().is_some_and(|s| s.must_enrol_second_factor);
+    let caller = session.map(|s| Caller {
+        person: s.person,
+        who: Who { actor: s.actor, meta: meta.clone() },
+        credential: Credential::Session(s.key),
+        zone: s.zone,
+    });
+    Ok((caller, must_enrol))
+}
+
+fn bearer_token(request: &Request) -> Option<String> {
+    let value = request.headers().get(axum::http::header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.trim().split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_owned())
+}
+
 async fn child_id_in_path(request: &mut Request) -> Option<Uuid> {
     let (mut parts, body) = std::mem::take(request).into_parts();
     let params = parts.extract::<RawPathParams>().await.ok();
@@ -164,7 +214,7 @@ fn send_to_sign_in(request: &Request) -> Response {
 
 fn send_to_enrol(request: &Request) -> Response {
     if request.uri().path().starts_with("/api/") {
-        return AppError::Forbidden.into_response();
+        return AppError::SecondFactorRequired.into_response();
     }
     let target = format!("{ENROL_PATH}?required=1");
     (StatusCode::SEE_OTHER, [(axum::http::header::LOCATION, target)]).into_response()

@@ -10,6 +10,8 @@ use axum::{
 use carryover_ops::account::{self, PasswordChange};
 use serde::Deserialize;
 
+use carryover_ops::Operation;
+
 use super::Routes;
 use crate::{
     AppState,
@@ -23,6 +25,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/account/password", show_password_form)
         .post("/account/password", change_password)
+        .calls(Operation::ChangePassword)
 }
 
 #[derive(Template)]

@@ -9,10 +9,13 @@ use axum::{
 };
 use carryover_ops::{
     Person,
+    children::Paging,
     staff::{self, StaffInput},
 };
 use serde::Deserialize;
 use uuid::Uuid;
+
+use carryover_ops::Operation;
 
 use super::{Routes, invitations::show_link};
 use crate::{
@@ -26,9 +29,13 @@ use crate::{
 pub fn routes() -> Routes {
     Routes::new()
         .get("/admin/people", list_people)
+        .calls(Operation::ListStaff)
         .post("/admin/people", invite_staff)
+        .calls(Operation::InviteStaff)
         .post("/admin/people/{person_id}/deactivate", deactivate_person)
+        .calls(Operation::DeactivatePerson)
         .post("/admin/people/{person_id}/reset", reset_password)
+        .calls(Operation::ResetLink)
 }
 
 /// One person of the clinic, in words.
@@ -83,7 +90,8 @@ async fn people_page(
     form: StaffInput,
     errors: Errors,
 ) -> Result<PeoplePage, AppError> {
-    let people = staff::list(&state.ops, &caller.who).await?;
+    let mut people = staff::list(&state.ops, &caller.who, Paging::all()).await?.items;
+    people.sort_by(|a, b| (a.role, &a.display_name).cmp(&(b.role, &b.display_name)));
     let Page { t, c } = page.back_to("/admin/people");
     Ok(PeoplePage { people: rows(&t, caller, people), notice, form, errors, c, t })
 }

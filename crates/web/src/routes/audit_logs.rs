@@ -4,12 +4,15 @@
 
 use askama::Template;
 use axum::{
-    extract::{Path, State},
+    extract::{Path, Query, State},
     http::header,
     response::{IntoResponse, Response},
 };
-use carryover_ops::audit_logs::{self, AuditEntry, AuditLog, Reading};
+use carryover_ops::audit_logs::{self, AuditEntry, AuditLog, Reading, Window};
+use serde::Deserialize;
 use uuid::Uuid;
+
+use carryover_ops::Operation;
 
 use super::Routes;
 use crate::{
@@ -24,10 +27,15 @@ use crate::{
 pub fn routes() -> Routes {
     Routes::new()
         .get("/children/{child_id}/access", show_child_access)
+        .calls(Operation::AccessLog)
         .get("/admin/children/{child_id}/audit", show_child_audit)
+        .calls(Operation::ChildAuditLog)
         .get("/admin/children/{child_id}/audit.csv", export_child_audit)
+        .calls(Operation::ChildAuditLog)
         .get("/admin/people/{person_id}/audit", show_person_audit)
+        .calls(Operation::PersonAuditLog)
         .get("/admin/people/{person_id}/audit.csv", export_person_audit)
+        .calls(Operation::PersonAuditLog)
 }
 
 #[derive(Template)]
@@ -40,12 +48,29 @@ struct AuditPage {
     csv_href: Option<String>,
     show_child: bool,
     rows: Vec<AuditRow>,
+    /// The link to the next, older rows, when there are more.
+    older_href: Option<String>,
+}
+
+/// A page shows this many rows; older ones are a link away (the CSV has all).
+const ROWS_PER_PAGE: u32 = 200;
+
+#[derive(Deserialize)]
+struct Older {
+    before: Option<i64>,
+}
+
+impl Older {
+    fn window(&self) -> Window {
+        Window { before: self.before, limit: Some(ROWS_PER_PAGE) }
+    }
 }
 
 struct View<'a> {
     title_key: &'a str,
     lead_key: &'a str,
-    csv: Option<String>,
+    path: String,
+    csv: bool,
     show_child: bool,
 }
 
@@ -54,9 +79,10 @@ fn render(page: Page, view: View<'_>, log: &AuditLog) -> Result<Response, AppErr
     let page = AuditPage {
         title: t.with_name(view.title_key, &log.subject_name),
         lead: t.get(view.lead_key),
-        csv_href: view.csv,
+        csv_href: view.csv.then(|| format!("{}.csv", view.path)),
         show_child: view.show_child,
         rows: audit_view::describe(&t, &log.entries),
+        older_href: log.older.map(|seq| format!("{}?before={seq}", view.path)),
         c,
         t,
     };
@@ -79,10 +105,16 @@ async fn show_child_access(
     page: Page,
     caller: Caller,
     grant: Grant,
+    Query(older): Query<Older>,
 ) -> Result<Response, AppError> {
-    let log = audit_logs::access_log(&state.ops, &caller.who, &grant.0).await?;
-    let view =
-        View { title_key: "access-title", lead_key: "access-lead", csv: None, show_child: false };
+    let log = audit_logs::access_log(&state.ops, &caller.who, &grant.0, older.window()).await?;
+    let view = View {
+        title_key: "access-title",
+        lead_key: "access-lead",
+        path: format!("/children/{}/access", grant.child_id()),
+        csv: false,
+        show_child: false,
+    };
     render(page, view, &log)
 }
 
@@ -91,13 +123,16 @@ async fn show_child_audit(
     page: Page,
     caller: Caller,
     grant: Grant,
+    Query(older): Query<Older>,
 ) -> Result<Response, AppError> {
-    let log = audit_logs::child_log(&state.ops, &caller.who, &grant.0, Reading::View).await?;
-    let csv = Some(format!("/admin/children/{}/audit.csv", grant.child_id()));
+    let window = older.window();
+    let log =
+        audit_logs::child_log(&state.ops, &caller.who, &grant.0, Reading::View, window).await?;
     let view = View {
         title_key: "audit-child-title",
         lead_key: "audit-child-lead",
-        csv,
+        path: format!("/admin/children/{}/audit", grant.child_id()),
+        csv: true,
         show_child: false,
     };
     render(page, view, &log)
@@ -108,7 +143,9 @@ async fn export_child_audit(
     caller: Caller,
     grant: Grant,
 ) -> Result<Response, AppError> {
-    let log = audit_logs::child_log(&state.ops, &caller.who, &grant.0, Reading::Export).await?;
+    let all = Window::default();
+    let log =
+        audit_logs::child_log(&state.ops, &caller.who, &grant.0, Reading::Export, all).await?;
     Ok(csv_download(&format!("audit-child-{}.csv", grant.child_id()), &log.entries))
 }
 
@@ -121,14 +158,16 @@ async fn show_person_audit(
     page: Page,
     caller: Caller,
     Path(id): Path<String>,
+    Query(older): Query<Older>,
 ) -> Result<Response, AppError> {
     let id = person_id(&id)?;
-    let log = audit_logs::person_log(&state.ops, &caller.who, id, Reading::View).await?;
-    let csv = Some(format!("/admin/people/{id}/audit.csv"));
+    let window = older.window();
+    let log = audit_logs::person_log(&state.ops, &caller.who, id, Reading::View, window).await?;
     let view = View {
         title_key: "audit-person-title",
         lead_key: "audit-person-lead",
-        csv,
+        path: format!("/admin/people/{id}/audit"),
+        csv: true,
         show_child: true,
     };
     render(page, view, &log)
@@ -140,6 +179,7 @@ async fn export_person_audit(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = person_id(&id)?;
-    let log = audit_logs::person_log(&state.ops, &caller.who, id, Reading::Export).await?;
+    let all = Window::default();
+    let log = audit_logs::person_log(&state.ops, &caller.who, id, Reading::Export, all).await?;
     Ok(csv_download(&format!("audit-person-{id}.csv"), &log.entries))
 }

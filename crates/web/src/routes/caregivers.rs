@@ -11,6 +11,8 @@ use axum::{
 use carryover_domain::people::Relationship;
 use carryover_ops::caregivers::{self, CaregiverInput};
 
+use carryover_ops::Operation;
+
 use super::{Routes, households::HouseholdForm, invitations::show_link};
 use crate::{
     AppState,
@@ -24,6 +26,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/children/{child_id}/caregivers/new", new_caregiver)
         .post("/children/{child_id}/caregivers", add_caregiver)
+        .calls(Operation::AddCaregiver)
 }
 
 pub fn relationship_choices(t: &Tr) -> Vec<(&'static str, String)> {

@@ -4,6 +4,8 @@ use askama::Template;
 use axum::{extract::State, response::Response};
 use carryover_ops::children::{self, ChildView};
 
+use carryover_ops::Operation;
+
 use super::Routes;
 use crate::{
     AppState,
@@ -14,7 +16,7 @@ use crate::{
 };
 
 pub fn routes() -> Routes {
-    Routes::new().get("/children/{child_id}", show_child)
+    Routes::new().get("/children/{child_id}", show_child).calls(Operation::ViewChild)
 }
 
 /// One caregiver line, in words.

@@ -4,7 +4,9 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use carryover_domain::people::Role;
-use carryover_ops::children::{self, ChildSummary};
+use carryover_ops::children::{self, ChildSummary, Paging};
+
+use carryover_ops::Operation;
 
 use super::{MaybeCaller, Routes};
 use crate::{
@@ -16,7 +18,7 @@ use crate::{
 };
 
 pub fn routes() -> Routes {
-    Routes::new().get("/", show_landing).get("/home", show_home)
+    Routes::new().get("/", show_landing).get("/home", show_home).calls(Operation::ListChildren)
 }
 
 #[derive(Template)]
@@ -51,7 +53,8 @@ async fn show_home(
     page: Page,
     caller: Caller,
 ) -> Result<Response, AppError> {
-    let children = children::list(&state.ops, &caller.who).await?;
+    let mut children = children::list(&state.ops, &caller.who, Paging::all()).await?.items;
+    children.sort_by(|a, b| a.preferred_name.cmp(&b.preferred_name));
     let role = caller.who.actor.role();
     let Page { t, c } = page;
     let page = HomePage {

@@ -10,6 +10,8 @@ use axum::{
 };
 use carryover_ops::households::{self, NewHouseholdInput};
 
+use carryover_ops::Operation;
+
 use super::{Routes, caregivers::relationship_choices, invitations::show_link};
 use crate::{
     AppState,
@@ -20,7 +22,10 @@ use crate::{
 };
 
 pub fn routes() -> Routes {
-    Routes::new().get("/households/new", new_household).post("/households", create_household)
+    Routes::new()
+        .get("/households/new", new_household)
+        .post("/households", create_household)
+        .calls(Operation::CreateHousehold)
 }
 
 /// The family form as typed, to show again with its errors.

@@ -15,6 +15,8 @@ use carryover_ops::{
 };
 use serde::Deserialize;
 
+use carryover_ops::Operation;
+
 use super::{Routes, login::signed_in_response};
 use crate::{
     AppState,
@@ -26,7 +28,11 @@ use crate::{
 };
 
 pub fn routes() -> Routes {
-    Routes::new().get("/invite/{token}", show_invitation).post("/invite/{token}", accept_invitation)
+    Routes::new()
+        .get("/invite/{token}", show_invitation)
+        .calls(Operation::OpenInvitation)
+        .post("/invite/{token}", accept_invitation)
+        .calls(Operation::AcceptInvitation)
 }
 
 #[derive(Template)]

@@ -8,11 +8,13 @@ use carryover_domain::people::Language;
 use carryover_ops::account;
 use serde::Deserialize;
 
+use carryover_ops::Operation;
+
 use super::{MaybeCaller, Routes};
 use crate::{AppState, error::AppError, i18n::Lang};
 
 pub fn routes() -> Routes {
-    Routes::new().post("/lang", set_language)
+    Routes::new().post("/lang", set_language).calls(Operation::SetLanguage)
 }
 
 #[derive(Deserialize)]

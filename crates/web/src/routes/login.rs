@@ -13,17 +13,24 @@ use carryover_ops::{
 };
 use serde::Deserialize;
 
+use carryover_ops::Operation;
+
 use super::{MaybeCaller, Routes, lang::local_path};
 use crate::{
     AppState,
-    auth::{Caller, Meta, cookies},
+    auth::{Caller, Credential, Meta, cookies},
     error::AppError,
     i18n::{Lang, Tr},
     pages::{self, Chrome},
 };
 
 pub fn routes() -> Routes {
-    Routes::new().get("/login", show_login).post("/login", sign_in).post("/logout", sign_out)
+    Routes::new()
+        .get("/login", show_login)
+        .post("/login", sign_in)
+        .calls(Operation::SignIn)
+        .post("/logout", sign_out)
+        .calls(Operation::SignOut)
 }
 
 #[derive(Template)]
@@ -125,7 +132,9 @@ pub fn signed_in_response(signed_in: &SignedIn, target: &str) -> Response {
 }
 
 async fn sign_out(State(state): State<AppState>, caller: Caller) -> Result<Response, AppError> {
-    auth::sign_out(&state.ops, &caller.who, &caller.session).await?;
+    if let Credential::Session(key) = &caller.credential {
+        auth::sign_out(&state.ops, &caller.who, key).await?;
+    }
     let mut response = Redirect::to("/login").into_response();
     response.headers_mut().append(header::SET_COOKIE, cookies::clear_session());
     Ok(response)

@@ -4,6 +4,7 @@
 use axum::{
     Router, extract::FromRequestParts, handler::Handler, http::request::Parts, middleware, routing,
 };
+use carryover_ops::Operation;
 
 use crate::{AppState, auth::Caller};
 
@@ -20,6 +21,7 @@ mod invitations;
 mod lang;
 mod login;
 mod settings;
+mod tokens;
 // Issue 10: two-step sign-in.
 mod two_factor;
 
@@ -32,7 +34,12 @@ pub fn all(state: AppState) -> Router<AppState> {
 
 /// Every (method, path) the app serves: what the access-rule test walks.
 pub fn inventory() -> Vec<(&'static str, &'static str)> {
-    table().entries
+    table().entries.into_iter().map(|e| (e.method, e.path)).collect()
+}
+
+/// Every route that calls an operation, with the operation it calls.
+pub fn operations() -> Vec<(&'static str, &'static str, Operation)> {
+    table().entries.into_iter().filter_map(|e| Some((e.method, e.path, e.calls?))).collect()
 }
 
 fn table() -> Routes {
@@ -50,6 +57,8 @@ fn table() -> Routes {
         .merge(admin::routes())
         .merge(audit_logs::routes())
         .merge(settings::routes())
+        .merge(tokens::routes())
+        .merge(crate::api::routes())
         // Issue 10: two-step sign-in.
         .merge(two_factor::routes())
 }
@@ -58,35 +67,73 @@ fn table() -> Routes {
 /// without the test of access rules seeing it.
 pub struct Routes {
     router: Router<AppState>,
-    entries: Vec<(&'static str, &'static str)>,
+    entries: Vec<Entry>,
+}
+
+struct Entry {
+    method: &'static str,
+    path: &'static str,
+    calls: Option<Operation>,
 }
 
 impl Routes {
-    fn new() -> Routes {
+    pub(crate) fn new() -> Routes {
         Routes { router: Router::new(), entries: Vec::new() }
     }
 
-    fn get<H, T>(mut self, path: &'static str, handler: H) -> Routes
+    fn add(
+        mut self,
+        method: &'static str,
+        path: &'static str,
+        route: routing::MethodRouter<AppState>,
+    ) -> Routes {
+        self.entries.push(Entry { method, path, calls: None });
+        self.router = self.router.route(path, route);
+        self
+    }
+
+    pub(crate) fn get<H, T>(self, path: &'static str, handler: H) -> Routes
     where
         H: Handler<T, AppState>,
         T: 'static,
     {
-        self.entries.push(("GET", path));
-        self.router = self.router.route(path, routing::get(handler));
-        self
+        self.add("GET", path, routing::get(handler))
     }
 
-    fn post<H, T>(mut self, path: &'static str, handler: H) -> Routes
+    pub(crate) fn post<H, T>(self, path: &'static str, handler: H) -> Routes
     where
         H: Handler<T, AppState>,
         T: 'static,
     {
-        self.entries.push(("POST", path));
-        self.router = self.router.route(path, routing::post(handler));
+        self.add("POST", path, routing::post(handler))
+    }
+
+    pub(crate) fn put<H, T>(self, path: &'static str, handler: H) -> Routes
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add("PUT", path, routing::put(handler))
+    }
+
+    pub(crate) fn delete<H, T>(self, path: &'static str, handler: H) -> Routes
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add("DELETE", path, routing::delete(handler))
+    }
+
+    /// Names the operation the route added last calls (pages and their API
+    /// twins name the same one; a test compares the two sets).
+    pub(crate) fn calls(mut self, operation: Operation) -> Routes {
+        if let Some(last) = self.entries.last_mut() {
+            last.calls = Some(operation);
+        }
         self
     }
 
-    fn merge(mut self, other: Routes) -> Routes {
+    pub(crate) fn merge(mut self, other: Routes) -> Routes {
         self.entries.extend(other.entries);
         self.router = self.router.merge(other.router);
         self

@@ -10,6 +10,8 @@ use axum::{
 use carryover_ops::settings::{self, SettingsInput};
 use serde::Deserialize;
 
+use carryover_ops::Operation;
+
 use super::Routes;
 use crate::{
     AppState,
@@ -20,7 +22,11 @@ use crate::{
 };
 
 pub fn routes() -> Routes {
-    Routes::new().get("/admin/settings", show_settings).post("/admin/settings", save_settings)
+    Routes::new()
+        .get("/admin/settings", show_settings)
+        .calls(Operation::ViewSettings)
+        .post("/admin/settings", save_settings)
+        .calls(Operation::UpdateSettings)
 }
 
 #[derive(Template)]

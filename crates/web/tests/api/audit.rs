@@ -128,6 +128,38 @@ fn case_for(method: &str, path: &str, world: &World, n: usize) -> Case {
             child: ChildInRow::This(child),
             status: 200,
         },
+        // The API twins: the same rows as their pages.
+        ("GET", "/api/v1/children") => {
+            get(Persona::Guardian, "/api/v1/children".into(), ChildInRow::None)
+        }
+        ("GET", "/api/v1/children/{child_id}") => get(
+            Persona::TeamTherapist,
+            format!("/api/v1/children/{child}"),
+            ChildInRow::This(child),
+        ),
+        ("GET", "/api/v1/children/{child_id}/access-log") => get(
+            Persona::Guardian,
+            format!("/api/v1/children/{child}/access-log"),
+            ChildInRow::This(child),
+        ),
+        ("GET", "/api/v1/children/{child_id}/audit") => {
+            get(Persona::Admin, format!("/api/v1/children/{child}/audit"), ChildInRow::This(child))
+        }
+        ("GET", "/api/v1/people/{person_id}/audit") => {
+            get(Persona::Admin, format!("/api/v1/people/{person}/audit"), ChildInRow::None)
+        }
+        ("POST", "/api/v1/households") => {
+            let mut case = case_for("POST", "/households", world, n);
+            case.path = "/api/v1/households".into();
+            case.status = 201;
+            case
+        }
+        ("POST", "/api/v1/children/{child_id}/caregivers") => {
+            let mut case = case_for("POST", "/children/{child_id}/caregivers", world, n);
+            case.path = format!("/api/v1/children/{child}/caregivers");
+            case.status = 201;
+            case
+        }
         (method, path) => panic!(
             "{method} {path} is audited but audit.rs has no case for it: add one to `case_for`"
         ),
@@ -138,6 +170,11 @@ async fn perform(world: &World, case: &Case) -> reqwest::Response {
     let client = world.client(case.persona);
     match case.method {
         "GET" => client.get(&case.path).await,
+        "POST" if case.path.starts_with("/api/") => {
+            let body: serde_json::Map<String, serde_json::Value> =
+                case.form.iter().map(|(k, v)| ((*k).to_owned(), v.clone().into())).collect();
+            client.send_json(reqwest::Method::POST, &case.path, &body.into()).await
+        }
         "POST" => {
             let form: Vec<(&str, &str)> = case.form.iter().map(|(k, v)| (*k, v.as_str())).collect();
             client.post_form(&case.path, &form).await

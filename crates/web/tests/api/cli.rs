@@ -1,14 +1,20 @@
 //! The `carryover` binary as a person runs it.
 
 use std::{
+    collections::BTreeSet,
     io::{BufRead, BufReader},
-    path::Path,
+    path::{Path, PathBuf},
     process::{Child, Command, Stdio},
-    sync::mpsc,
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+        mpsc,
+    },
     time::Duration,
 };
 
-use carryover_store::{Db, DbOptions};
+use carryover_store::{Db, DbOptions, NewClinic};
+use time::OffsetDateTime;
 
 const BIN: &str = env!("CARGO_BIN_EXE_carryover");
 
@@ -97,7 +103,7 @@ fn version_and_help_explain_themselves() {
     assert!(String::from_utf8_lossy(&version.stdout).starts_with("carryover 0."));
     let help = Command::new(BIN).arg("--help").output().unwrap();
     let text = String::from_utf8_lossy(&help.stdout);
-    for command in ["serve", "migrate", "backup", "version", "DATABASE_URL"] {
+    for command in ["serve", "migrate", "backup", "restore", "version", "DATABASE_URL"] {
         assert!(text.contains(command), "--help mentions {command}: {text}");
     }
 }
@@ -296,4 +302,249 @@ async fn a_graceful_stop_loses_no_acknowledged_write() {
     let lost: Vec<_> = acknowledged.iter().filter(|n| !stored.contains(n)).collect();
     assert!(lost.is_empty(), "acknowledged but lost: {lost:?}");
     eprintln!("{} of 60 writes acknowledged before the stop; none lost", acknowledged.len());
+}
+
+async fn write_clinics_until(db: Db, stop: Arc<AtomicBool>) -> usize {
+    let mut written = 0;
+    while !stop.load(Ordering::Relaxed) {
+        let new = NewClinic { name: format!("Busy {written}"), is_demo: false };
+        db.create_clinic(&new, OffsetDateTime::now_utc()).await.unwrap();
+        written += 1;
+    }
+    written
+}
+
+/// A data directory whose database holds one clinic, and a `carryover backup` of it.
+async fn a_backup_of(clinic: &str, root: &Path) -> PathBuf {
+    let source = root.join(format!("{clinic} data"));
+    let db = Db::connect(&DbOptions::Sqlite { path: source.join("carryover.db") }).await.unwrap();
+    db.migrate().await.unwrap();
+    db.create_clinic(&NewClinic { name: clinic.into(), is_demo: false }, OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    db.close().await;
+    let file = root.join(format!("{clinic}.db"));
+    let backup = carryover(&source).arg("backup").arg(&file).output().unwrap();
+    assert!(backup.status.success(), "{}", String::from_utf8_lossy(&backup.stderr));
+    file
+}
+
+async fn clinic_names(database: &Path) -> Vec<String> {
+    let db = Db::connect(&DbOptions::Sqlite { path: database.to_path_buf() }).await.unwrap();
+    let names = db.list_clinics().await.unwrap().into_iter().map(|c| c.name).collect();
+    db.close().await;
+    names
+}
+
+fn restore(data_dir: &Path, file: &Path, extra: &[&str]) -> std::process::Output {
+    carryover(data_dir).arg("restore").arg(file).args(extra).output().unwrap()
+}
+
+/// Runs a command that should end at once; `None` if it still runs after
+/// ten seconds (it is then killed), so a missing refusal fails instead of hanging.
+fn exit_of(command: &mut Command) -> Option<std::process::Output> {
+    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    for _ in 0..200 {
+        if child.try_wait().unwrap().is_some() {
+            return Some(child.wait_with_output().unwrap());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    None
+}
+
+fn files_in(dir: &Path) -> std::collections::BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_taken_under_writes_restores_into_a_fresh_data_directory_whole() {
+    let root = tempfile::tempdir().unwrap();
+    let live = root.path().join("live");
+    let db = Db::connect(&DbOptions::Sqlite { path: live.join("carryover.db") }).await.unwrap();
+    db.migrate().await.unwrap();
+    for i in 0..20 {
+        let new = NewClinic { name: format!("Before {i}"), is_demo: false };
+        db.create_clinic(&new, OffsetDateTime::now_utc()).await.unwrap();
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    let writers: Vec<_> =
+        (0..2).map(|_| tokio::spawn(write_clinics_until(db.clone(), stop.clone()))).collect();
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    // Every row acknowledged before the backup begins must come back.
+    let acknowledged: BTreeSet<_> =
+        db.list_clinics().await.unwrap().into_iter().map(|c| c.clinic_id).collect();
+    let file = root.path().join("backup.db");
+    let command = carryover(&live).arg("backup").arg(&file).output();
+    let backup = tokio::task::spawn_blocking(move || command).await.unwrap().unwrap();
+    stop.store(true, Ordering::Relaxed);
+    let mut written_during = 0;
+    for writer in writers {
+        written_during += writer.await.unwrap();
+    }
+    db.close().await;
+    assert!(backup.status.success(), "{}", String::from_utf8_lossy(&backup.stderr));
+    assert!(written_during > 0, "writes went on while the backup ran");
+
+    let fresh = root.path().join("fresh");
+    let restored = restore(&fresh, &file, &[]);
+    let stdout = String::from_utf8_lossy(&restored.stdout);
+    assert!(restored.status.success(), "{}", String::from_utf8_lossy(&restored.stderr));
+    assert!(stdout.contains("restored "), "{stdout}");
+    assert!(stdout.contains("up to date"), "{stdout}");
+
+    let copy = Db::connect(&DbOptions::Sqlite { path: fresh.join("carryover.db") }).await.unwrap();
+    let check: String =
+        sqlx::query_scalar("PRAGMA integrity_check").fetch_one(copy.reader()).await.unwrap();
+    assert_eq!(check, "ok");
+    let in_copy: BTreeSet<_> =
+        copy.list_clinics().await.unwrap().into_iter().map(|c| c.clinic_id).collect();
+    let lost: Vec<_> = acknowledged.difference(&in_copy).collect();
+    assert!(lost.is_empty(), "acknowledged before the backup but not restored: {lost:?}");
+    assert!(copy.is_ready().await);
+}
+
+#[tokio::test]
+async fn while_a_server_runs_restore_and_a_second_server_are_refused_and_change_nothing() {
+    let root = tempfile::tempdir().unwrap();
+    let file = a_backup_of("Backed up", root.path()).await;
+    let data = root.path().join("data");
+    let db = Db::connect(&DbOptions::Sqlite { path: data.join("carryover.db") }).await.unwrap();
+    db.migrate().await.unwrap();
+    db.create_clinic(
+        &NewClinic { name: "Serving".into(), is_demo: false },
+        OffsetDateTime::now_utc(),
+    )
+    .await
+    .unwrap();
+    db.close().await;
+    let mut command = carryover(&data);
+    command.args(["serve", "--listen", "127.0.0.1:0"]);
+    let (child, _) = start_serving(command);
+    let server = Server { child, lines: Vec::new() };
+    let before = files_in(&data);
+
+    let refused = restore(&data, &file, &["--replace"]);
+    let second = exit_of(carryover(&data).args(["serve", "--listen", "127.0.0.1:0"]));
+    let after = files_in(&data);
+    server.stop();
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("a Carryover server is using"), "{stderr}");
+    assert!(stderr.contains("stop it first"), "{stderr}");
+    let second = second.expect("a second server on one SQLite file is refused, not started");
+    assert!(!second.status.success());
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(stderr.contains("another Carryover server is already using"), "{stderr}");
+    assert_eq!(before, after, "no file was added, moved or removed");
+    assert_eq!(clinic_names(&data.join("carryover.db")).await, ["Serving"]);
+
+    // Once the server has stopped, its lock is gone.
+    let restored = restore(&data, &file, &["--replace"]);
+    assert!(restored.status.success(), "{}", String::from_utf8_lossy(&restored.stderr));
+    assert_eq!(clinic_names(&data.join("carryover.db")).await, ["Backed up"]);
+}
+
+#[tokio::test]
+async fn restoring_over_a_database_needs_replace_which_keeps_the_old_one_beside_it() {
+    let root = tempfile::tempdir().unwrap();
+    let file = a_backup_of("Backed up", root.path()).await;
+    let data = root.path().join("Old data");
+    let database = data.join("carryover.db");
+    let db = Db::connect(&DbOptions::Sqlite { path: database.clone() }).await.unwrap();
+    db.migrate().await.unwrap();
+    db.create_clinic(&NewClinic { name: "Old".into(), is_demo: false }, OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    db.close().await;
+
+    let refused = restore(&data, &file, &[]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("a database is already at"), "{stderr}");
+    assert!(stderr.contains("--replace"), "{stderr}");
+    assert_eq!(clinic_names(&database).await, ["Old"]);
+
+    let replaced = restore(&data, &file, &["--replace"]);
+    assert!(replaced.status.success(), "{}", String::from_utf8_lossy(&replaced.stderr));
+    let stdout = String::from_utf8_lossy(&replaced.stdout);
+    assert!(stdout.contains("kept the previous database file as"), "{stdout}");
+    assert_eq!(clinic_names(&database).await, ["Backed up"]);
+    let kept: Vec<_> =
+        files_in(&data).into_iter().filter(|n| n.starts_with("carryover.db.replaced-")).collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(stdout.contains(&kept[0]), "{stdout}");
+    assert_eq!(clinic_names(&data.join(&kept[0])).await, ["Old"], "the old database is whole");
+}
+
+#[tokio::test]
+async fn a_damaged_foreign_or_newer_file_is_refused_and_nothing_is_written() {
+    let root = tempfile::tempdir().unwrap();
+    let good = a_backup_of("Good", root.path()).await;
+
+    let text = root.path().join("notes.db");
+    std::fs::write(&text, "a shopping list, not a database").unwrap();
+
+    let damaged = root.path().join("damaged.db");
+    std::fs::copy(&good, &damaged).unwrap();
+    {
+        use std::io::{Seek, SeekFrom, Write};
+        let length = std::fs::metadata(&damaged).unwrap().len();
+        let mut f = std::fs::OpenOptions::new().write(true).open(&damaged).unwrap();
+        f.seek(SeekFrom::Start(length / 2 / 4096 * 4096)).unwrap();
+        f.write_all(&[0xab; 4096]).unwrap();
+    }
+
+    let foreign = root.path().join("foreign.db");
+    let db = Db::connect(&DbOptions::Sqlite { path: foreign.clone() }).await.unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    sqlx::query("CREATE TABLE recipe (name TEXT)").execute(&mut *tx).await.unwrap();
+    tx.commit().await.unwrap();
+    db.close().await;
+
+    let newer = root.path().join("newer.db");
+    std::fs::copy(&good, &newer).unwrap();
+    let db = Db::connect(&DbOptions::Sqlite { path: newer.clone() }).await.unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    sqlx::query("INSERT INTO schema_migration VALUES (999, '0999_future', 'later')")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    db.close().await;
+
+    let data = root.path().join("data");
+    for (file, says) in [
+        (&text, "is not a SQLite database"),
+        (&damaged, "is damaged"),
+        (&foreign, "is not a Carryover database"),
+        (&newer, "comes from a newer Carryover"),
+        (&root.path().join("missing.db"), "there is no backup file at"),
+    ] {
+        let refused = restore(&data, file, &["--replace"]);
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(!refused.status.success(), "{} was restored", file.display());
+        assert!(stderr.contains(says), "{}: {stderr}", file.display());
+        assert!(!data.exists(), "a refused restore writes nothing");
+    }
+}
+
+#[test]
+fn restore_on_postgres_points_to_pg_restore() {
+    let output = Command::new(BIN)
+        .args(["restore", "/tmp/never-read.db"])
+        .env("DATABASE_URL", "postgres://postgres@127.0.0.1:1/none")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("pg_restore --clean --if-exists --dbname \"$DATABASE_URL\" carryover.dump"),
+        "{stderr}"
+    );
 }

@@ -23,9 +23,12 @@ async fn an_unknown_api_path_gets_a_structured_json_error(backend: Backend) {
     let app = spawn_app(backend).await;
     let response = app.client.get("/api/v1/no-such-thing").await;
     assert_eq!(response.status(), 404);
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
     let body: serde_json::Value = response.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "not_found");
-    assert!(body["error"]["message"].as_str().unwrap().len() > 5);
+    assert_eq!(body["code"], "not_found");
+    assert_eq!(body["type"], "urn:carryover:problem:not_found");
+    assert_eq!(body["status"], 404);
+    assert!(body["title"].as_str().unwrap().len() > 5);
 }
 
 async fn a_bad_form_gets_a_clear_400_not_a_500(backend: Backend) {

@@ -167,6 +167,17 @@ impl TestClient {
         self.send(self.request(reqwest::Method::GET, path)).await
     }
 
+    /// A JSON request as a program (or a page's script) sends it.
+    pub async fn send_json(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> Response {
+        let builder = self.request(method, path).header("sec-fetch-site", "same-origin").json(body);
+        self.send(builder).await
+    }
+
     /// A form post as a browser on this site sends it.
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Response {
         let builder = self

@@ -1,0 +1,144 @@
+//! `/api/v1`: the JSON twin of every page. Each handler calls the same
+//! operation as its page and answers with the same data; errors are
+//! `application/problem+json`. The OpenAPI document is generated from the
+//! handlers' annotations and served at `/api/v1/openapi.json`, with a
+//! readable page at `/api/v1/docs`.
+
+mod account;
+mod audit;
+mod children;
+mod docs;
+mod invitations;
+pub mod models;
+pub mod paging;
+mod people;
+pub mod problem;
+mod settings;
+
+use axum::{Json, response::IntoResponse};
+use carryover_domain::people::Language;
+use utoipa::{
+    OpenApi,
+    openapi::{
+        self, Content, RefOr, Response,
+        security::{
+            ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityRequirement, SecurityScheme,
+        },
+    },
+};
+
+use crate::{auth::Caller, i18n::Lang, routes::Routes};
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/api/v1/openapi.json", openapi_json)
+        .get("/api/v1/docs", docs::show_docs)
+        .merge(account::routes())
+        .merge(children::routes())
+        .merge(people::routes())
+        .merge(settings::routes())
+        .merge(audit::routes())
+        .merge(invitations::routes())
+}
+
+/// The caller's own language, for people an operation creates.
+fn language_of(caller: &Caller) -> Language {
+    Lang::parse(&caller.person.lang).unwrap_or(Lang::En).language()
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Carryover API",
+        description = "The JSON twin of every Carryover page. Authenticate with a personal access token \
+            (`Authorization: Bearer <token>`, made on your account page) or the session cookie. \
+            Every answer carries exactly what the same page shows the same person.",
+    ),
+    paths(
+        account::get_me,
+        account::put_language,
+        account::put_password,
+        account::list_tokens,
+        account::create_token,
+        account::revoke_token,
+        account::sign_in,
+        account::sign_out,
+        children::list_children,
+        children::get_child,
+        children::create_household,
+        children::add_caregiver,
+        people::list_people,
+        people::invite_staff,
+        people::deactivate,
+        people::reset_link,
+        settings::get_settings,
+        settings::put_settings,
+        audit::access_log,
+        audit::child_audit,
+        audit::person_audit,
+        invitations::get_invitation,
+        invitations::accept,
+    ),
+    components(schemas(problem::Problem, problem::FieldProblem))
+)]
+struct ApiDoc;
+
+/// Statuses any operation may answer with, besides its own success.
+const ERRORS_ALWAYS: &[(&str, &str)] = &[
+    ("400", "The request could not be read (a bad query value, malformed JSON)."),
+    ("401", "No credentials, or a token that is unknown, revoked or expired."),
+    ("403", "A cross-site request from a browser was refused."),
+    ("404", "Not found, or outside the caller's access (the two look alike)."),
+    ("429", "Too many attempts; see retry_after."),
+    ("500", "Something failed on the server."),
+    ("503", "The database is not available; try again."),
+];
+/// Statuses of operations that take a body.
+const ERRORS_WITH_BODY: &[(&str, &str)] = &[
+    ("409", "A conflict: the thing exists already."),
+    ("413", "The body is too large."),
+    ("415", "The body is not JSON."),
+    ("422", "Input refused: see errors, one per field."),
+];
+
+/// The document: the handlers' annotations, plus the error answers every
+/// operation shares and the two ways to sign in.
+pub fn document() -> openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    let problem = RefOr::Ref(openapi::Ref::from_schema_name("Problem"));
+    for item in doc.paths.paths.values_mut() {
+        let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete];
+        for operation in operations.into_iter().flatten() {
+            let with_body = operation.request_body.is_some();
+            let extra = ERRORS_ALWAYS.iter().chain(ERRORS_WITH_BODY.iter().filter(|_| with_body));
+            for (status, description) in extra {
+                let mut response = Response::new(*description);
+                response.content.insert(
+                    "application/problem+json".to_owned(),
+                    RefOr::T(Content::new(Some(problem.clone()))),
+                );
+                operation
+                    .responses
+                    .responses
+                    .entry((*status).to_owned())
+                    .or_insert(RefOr::T(response));
+            }
+        }
+    }
+    let components = doc.components.get_or_insert_with(Default::default);
+    components
+        .add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    components.add_security_scheme(
+        "session",
+        SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("__Host-carryover"))),
+    );
+    doc.security = Some(vec![
+        SecurityRequirement::new("bearer", Vec::<String>::new()),
+        SecurityRequirement::new("session", Vec::<String>::new()),
+    ]);
+    doc
+}
+
+async fn openapi_json() -> impl IntoResponse {
+    Json(document())
+}
