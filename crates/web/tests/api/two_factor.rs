@@ -251,3 +251,45 @@ on_both_databases!(
     a_reset_link_does_not_get_around_the_second_factor,
     the_requirement_is_a_clinic_setting_on_for_new_clinics,
 );
+
+async fn make_token(client: &TestClient) -> String {
+    let page =
+        client.post_form("/account/tokens", &[("name", "report script"), ("days", "30")]).await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    let start = html.find("data-testid=\"new-token\">").expect("the new token is shown") + 24;
+    html[start..start + html[start..].find('<').unwrap()].to_owned()
+}
+
+async fn with_bearer(app: &TestApp, token: &str, path: &str) -> reqwest::Response {
+    let client = app.new_client();
+    client.send(client.request(reqwest::Method::GET, path).bearer_auth(token)).await
+}
+
+/// The API: staff without the required second factor get nothing from a
+/// token, cannot make one, and lose theirs when an admin resets theirs.
+async fn tokens_follow_the_second_factor_requirement(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let unenrolled = world.client(Persona::Unenrolled);
+    let token = make_token(unenrolled).await;
+    assert_eq!(with_bearer(&app, &token, "/api/v1/me").await.status(), 200);
+    let therapist_token = make_token(world.client(Persona::TeamTherapist)).await;
+
+    world.require_second_factor(&app).await;
+    let refused = with_bearer(&app, &token, "/api/v1/children").await;
+    assert_eq!(refused.status(), 403);
+    assert!(refused.text().await.unwrap().contains("second_factor_required"));
+    let page =
+        unenrolled.post_form("/account/tokens", &[("name", "another"), ("days", "30")]).await;
+    assert_eq!(page.status(), 303, "sent to enrol before making a token");
+    assert_eq!(with_bearer(&app, &therapist_token, "/api/v1/me").await.status(), 200);
+
+    let id = world.person(Persona::TeamTherapist).person_id;
+    let admin = world.client(Persona::Admin);
+    admin.post_form(&format!("/admin/people/{id}/two-factor/reset"), &[]).await;
+    let ended = with_bearer(&app, &therapist_token, "/api/v1/me").await;
+    assert_eq!(ended.status(), 401, "a reset ends the person's tokens");
+}
+
+on_both_databases!(tokens_follow_the_second_factor_requirement);
