@@ -7,6 +7,8 @@
 
 pub mod api_token;
 pub mod audit;
+// Issue 10: sealed audit chain heads.
+pub mod audit_head;
 mod backup;
 pub mod children;
 pub mod clinic;

@@ -12,7 +12,7 @@ use carryover_domain::{
     audit_seal::{ChainHead, SealKey, SealPublicKey},
 };
 use carryover_ops::Db;
-use carryover_store::audit::{SYSTEM_CLINIC, StoredHead};
+use carryover_store::{audit::SYSTEM_CLINIC, audit_head::StoredHead};
 
 pub struct AuditReport {
     pub intact: bool,
