@@ -24,7 +24,7 @@ use crate::{
 /// DATABASE_URL or --database names a postgres:// database.
 /// Settings come from defaults, then --config FILE, then CARRYOVER_* environment
 /// variables, then these flags. Settings without a flag:
-/// CARRYOVER_HEADER_READ_TIMEOUT_SECS (10), CARRYOVER_KEEP_ALIVE_TIMEOUT_SECS (60),
+/// CARRYOVER_HEADER_READ_TIMEOUT_SECS (10), CARRYOVER_KEEP_ALIVE_TIMEOUT_SECS (10),
 /// CARRYOVER_METRICS_TOKEN (/metrics answers only with this bearer token),
 /// CARRYOVER_AUDIT_KEY or CARRYOVER_AUDIT_KEY_FILE (the key that seals the audit
 /// trail; by default carryover-audit.key beside the config file, else in the data folder).

@@ -50,7 +50,8 @@ pub struct Config {
     pub max_connections_per_client: usize,
     /// A connection must send a whole request header within this many seconds.
     pub header_read_timeout_secs: u64,
-    /// An idle kept-alive connection is closed after this many seconds.
+    /// An idle kept-alive connection is closed after this many seconds (or
+    /// the header-read timeout, if shorter: the next request's header is late).
     pub keep_alive_timeout_secs: u64,
     /// `/metrics` answers only with `Authorization: Bearer <this>`; unset, it is off.
     pub metrics_token: Option<SecretString>,
@@ -78,7 +79,7 @@ impl Default for Config {
             max_connections: 1024,
             max_connections_per_client: 64,
             header_read_timeout_secs: 10,
-            keep_alive_timeout_secs: 60,
+            keep_alive_timeout_secs: 10,
             metrics_token: None,
             audit_key: None,
             audit_key_file: None,

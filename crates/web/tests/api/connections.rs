@@ -95,3 +95,19 @@ async fn an_idle_kept_alive_connection_is_closed() {
     assert!(String::from_utf8_lossy(&buffer[..read]).starts_with("HTTP/1.1 200"));
     assert!(closed_within(&mut idle, Duration::from_secs(4)).await, "closed once idle");
 }
+
+/// Waiting for the next request on a kept-alive connection is waiting for
+/// its header: the header-read timeout bounds that wait too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_connection_waits_no_longer_than_the_header_timeout() {
+    let app = spawn_app_with(Backend::Sqlite, |c| {
+        c.keep_alive_timeout_secs = 60;
+        c.header_read_timeout_secs = 1;
+    })
+    .await;
+    let mut idle = connect_from(&app, [127, 0, 0, 5]).await.unwrap();
+    idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n").await.unwrap();
+    let mut buffer = [0u8; 4096];
+    assert!(idle.read(&mut buffer).await.unwrap() > 0);
+    assert!(closed_within(&mut idle, Duration::from_secs(4)).await);
+}
