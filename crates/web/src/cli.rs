@@ -129,7 +129,17 @@ pub enum AdminCommand {
         /// [default: http://<listen address>] [env: CARRYOVER_PUBLIC_URL]
         #[arg(long, value_name = "URL")]
         public_url: Option<String>,
+        /// Whether therapists and admins must use two-step sign-in before
+        /// seeing any child's information (admins can change it in the settings)
+        #[arg(long, value_enum, default_value = "required")]
+        second_factor: SecondFactor,
     },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SecondFactor {
+    Required,
+    Optional,
 }
 
 #[derive(Debug, Subcommand)]
@@ -223,18 +233,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             admin_email,
             admin_name,
             public_url,
+            second_factor,
         }) => {
             let db = open(&config).await?;
             db.migrate().await.context("migrating the database")?;
             let base = public_url
                 .or_else(|| config.public_url.clone())
                 .unwrap_or_else(|| format!("http://{}", config.listen));
-            let result = crate::admin_cli::create_clinic(
+            let result = crate::admin_cli::create_clinic_with(
                 &db,
                 &name,
                 &admin_email,
                 admin_name.as_deref(),
                 &base,
+                second_factor == SecondFactor::Required,
             )
             .await;
             db.close().await;

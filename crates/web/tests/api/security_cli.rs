@@ -146,3 +146,32 @@ async fn the_request_log_line_names_the_forwarded_client_behind_the_proxy() {
     let served = logged.lines().find(|l| l.contains("\"served\"")).unwrap_or_default();
     assert!(served.contains("\"client\":\"198.51.100.23\""), "{logged}");
 }
+
+/// A clinic made on the command line requires two-step sign-in unless told
+/// otherwise.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_clinic_requires_two_step_sign_in_unless_told_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, flags) in
+        [("Strict OT", &[][..]), ("Relaxed OT", &["--second-factor", "optional"][..])]
+    {
+        let made = carryover(dir.path())
+            .args(["admin", "create-clinic", name, "--admin-email"])
+            .arg(format!("{}@example.org", name.split(' ').next().unwrap().to_lowercase()))
+            .args(flags)
+            .output()
+            .unwrap();
+        assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    }
+    let options = carryover_store::DbOptions::Sqlite { path: dir.path().join("carryover.db") };
+    let db = carryover_store::Db::connect(&options).await.unwrap();
+    let required: Vec<(String, bool)> = db
+        .list_clinics()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.name, c.require_second_factor))
+        .collect();
+    db.close().await;
+    assert_eq!(required, [("Strict OT".to_owned(), true), ("Relaxed OT".to_owned(), false)]);
+}
