@@ -56,6 +56,8 @@ use Who::*;
 const RECORD: &[ChildTie] = &[Guardian, Helper, CareTeam, ClinicAdmin];
 /// The clinic's side: who may change a child's household.
 const TEAM: &[ChildTie] = &[CareTeam, ClinicAdmin];
+/// Everyone but helpers: who may correct a child's details and caregivers.
+const EDITORS: &[ChildTie] = &[Guardian, CareTeam, ClinicAdmin];
 
 pub const RULES: &[Rule] = &[
     rule("GET", "/", Anyone),
@@ -97,6 +99,23 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/admin/people/{person_id}/reset", Admin),
     audited("GET", "/admin/people/{person_id}/audit", Admin, AuditAction::View),
     audited("GET", "/admin/people/{person_id}/audit.csv", Admin, AuditAction::Export),
+    // The people side (issue 9): details, care teams, caregivers who leave,
+    // discharge, a family's copy of its data.
+    audited("GET", "/children/{child_id}/details", Child(EDITORS), AuditAction::View),
+    audited("POST", "/children/{child_id}/details", Child(EDITORS), AuditAction::Update),
+    audited("GET", "/children/{child_id}/team", Child(&[ClinicAdmin]), AuditAction::View),
+    audited("POST", "/children/{child_id}/team", Child(&[ClinicAdmin]), AuditAction::Update),
+    audited("GET", "/children/{child_id}/caregivers", Child(EDITORS), AuditAction::View),
+    audited("POST", "/children/{child_id}/caregivers/access", Child(EDITORS), AuditAction::Update),
+    audited("POST", "/children/{child_id}/caregivers/remove", Child(EDITORS), AuditAction::Delete),
+    audited("GET", "/children/{child_id}/discharge", Child(TEAM), AuditAction::View),
+    audited("POST", "/children/{child_id}/discharge", Child(TEAM), AuditAction::Update),
+    audited("POST", "/children/{child_id}/readmit", Child(TEAM), AuditAction::Update),
+    audited("GET", "/children/{child_id}/export.zip", Child(&[Guardian]), AuditAction::Export),
+    audited("GET", "/admin/people/{person_id}/caseload", Admin, AuditAction::List),
+    audited("POST", "/admin/people/{person_id}/caseload", Admin, AuditAction::Update),
+    audited("GET", "/admin/people/{person_id}/deactivate", Admin, AuditAction::List),
+    // (end of issue 9)
     // The JSON API: each route has the rule of the page it twins.
     rule("GET", "/api/v1/openapi.json", Anyone),
     rule("GET", "/api/v1/docs", Anyone),

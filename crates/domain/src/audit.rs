@@ -36,6 +36,8 @@ code_enum! {
         Invitation = "invitation",
         AuditLog = "audit_log",
         Clinic = "clinic",
+        /// A child's therapists (issue 9).
+        CareTeam = "care_team",
         ApiToken = "api_token",
     }
 }

@@ -17,6 +17,8 @@ pub mod generalization;
 pub mod password;
 pub mod people;
 pub mod readability;
+// The people side: child details, discharge, retention (issue 9).
+pub mod record;
 pub mod reflection;
 pub mod scale;
 pub mod second_factor;

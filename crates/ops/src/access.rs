@@ -1,10 +1,20 @@
 //! A caller's grant to one child, and the audit row of a refused look.
 
 use carryover_domain::audit::AuditAction;
-use carryover_store::{audit, audit::Outcome, grant};
+use carryover_store::{
+    audit,
+    audit::Outcome,
+    grant::{self, WritableGrant},
+};
 use uuid::Uuid;
 
 use crate::{ChildGrant, OpError, Ops, Who};
+
+/// The right to change the child's information, or `ReadOnly` for a
+/// discharged child: every operation that writes asks here.
+pub fn writable(grant: &ChildGrant) -> Result<WritableGrant, OpError> {
+    grant.writable().ok_or(OpError::ReadOnly)
+}
 
 /// The caller's grant to a child of their clinic, or `None` when they have
 /// no tie to it (or it does not exist, or belongs to another clinic).
@@ -14,7 +24,7 @@ pub async fn child_grant(
     child_id: Uuid,
 ) -> Result<Option<ChildGrant>, OpError> {
     let mut conn = ops.db.read_conn().await?;
-    Ok(grant::child_grant(&mut conn, &who.actor, child_id).await?)
+    Ok(grant::child_grant(&mut conn, &who.actor, child_id, ops.now()).await?)
 }
 
 /// Records that the caller was refused a child's information. Filed in the

@@ -4,11 +4,12 @@
 use carryover_domain::{
     access::ChildTie,
     audit::{AuditAction, AuditResource},
+    record,
 };
-use carryover_store::{audit, children};
+use carryover_store::{audit, children, clinic, grant};
 
 pub use carryover_store::children::{
-    CaregiverLine, ChildBasics, ChildDetails, ChildSummary, TeamLine,
+    CaregiverLine, ChildBasics, ChildDetails, ChildSummary, Discharge, LastChange, TeamLine,
 };
 pub use carryover_store::paging::{Page, Paging};
 
@@ -26,20 +27,75 @@ pub async fn list(ops: &Ops, who: &Who, paging: Paging) -> Result<Page<ChildSumm
     Ok(children)
 }
 
-/// What the caller may do on a child's page.
+/// A discharged child whose record a guardian may still read, and until when.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ClosedRecord {
+    pub child: ChildSummary,
+    pub readable_until: time::Date,
+}
+
+/// Each person's start page: the children they work with (as [`list`]) and,
+/// for a guardian, the discharged children's records they may still read —
+/// all read with one audit row that names every child shown.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct HomeLists {
+    pub current: Vec<ChildSummary>,
+    pub closed: Vec<ClosedRecord>,
+}
+
+pub async fn home(ops: &Ops, who: &Who) -> Result<HomeLists, OpError> {
+    let now = ops.now();
+    let mut tx = ops.db.begin_write().await?;
+    let current = children::children_for(&mut tx, &who.actor, Paging::all()).await?.items;
+    let mut closed = Vec::new();
+    let days =
+        clinic::clinic(&mut tx, who.actor.clinic_id()).await?.map_or(0, |c| c.guardian_read_days);
+    for child in children::discharged_of_guardian(&mut tx, &who.actor).await? {
+        // The grant decides, as it does for the record itself.
+        let readable = grant::child_grant(&mut tx, &who.actor, child.child_id, now).await?;
+        if let (Some(_), Some(on)) = (readable, child.discharged_on) {
+            let readable_until = record::guardian_read_until(on, days);
+            closed.push(ClosedRecord { child, readable_until });
+        }
+    }
+    let ids: Vec<_> =
+        current.iter().chain(closed.iter().map(|c| &c.child)).map(|c| c.child_id).collect();
+    let event = who.event(AuditAction::List, AuditResource::Child, None, None);
+    audit::append_listing(&mut tx, &event, &ids, now).await?;
+    tx.commit().await?;
+    Ok(HomeLists { current, closed })
+}
+
+/// What the caller may do on a child's page. Nothing that changes the
+/// record is offered once the child is discharged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ChildPermissions {
     pub invite_caregiver: bool,
     pub see_access_log: bool,
     pub see_audit_log: bool,
+    pub edit_details: bool,
+    pub see_caregivers: bool,
+    pub change_team: bool,
+    pub discharge: bool,
+    pub readmit: bool,
+    pub download_copy: bool,
 }
 
 impl ChildPermissions {
-    pub fn for_tie(tie: ChildTie) -> ChildPermissions {
+    pub fn for_grant(grant: &ChildGrant) -> ChildPermissions {
+        let tie = grant.tie();
+        let open = grant.writable().is_some();
+        let team = matches!(tie, ChildTie::CareTeam | ChildTie::ClinicAdmin);
         ChildPermissions {
-            invite_caregiver: matches!(tie, ChildTie::CareTeam | ChildTie::ClinicAdmin),
+            invite_caregiver: team && open,
             see_access_log: tie == ChildTie::Guardian,
             see_audit_log: tie == ChildTie::ClinicAdmin,
+            edit_details: open && tie != ChildTie::Helper,
+            see_caregivers: tie != ChildTie::Helper,
+            change_team: open && tie == ChildTie::ClinicAdmin,
+            discharge: open && team,
+            readmit: !open && team,
+            download_copy: tie == ChildTie::Guardian,
         }
     }
 }
@@ -63,5 +119,5 @@ pub async fn view(ops: &Ops, who: &Who, grant: &ChildGrant) -> Result<ChildView,
     audit::append(&mut tx, &who.child_event(AuditAction::View, grant.child_id()), ops.now())
         .await?;
     tx.commit().await?;
-    Ok(ChildView { basics, details, tie: grant.tie(), can: ChildPermissions::for_tie(grant.tie()) })
+    Ok(ChildView { basics, details, tie: grant.tie(), can: ChildPermissions::for_grant(grant) })
 }

@@ -26,6 +26,17 @@ code_enum! {
         UnknownTimeZone = "unknown_time_zone",
         OutOfRange = "out_of_range",
         NotYourself = "not_yourself",
+        // The people side (issue 9).
+        InvalidDate = "invalid_date",
+        LastGuardian = "last_guardian",
+        LastTherapist = "last_therapist",
+        NotATherapist = "not_a_therapist",
+        AlreadyOnTeam = "already_on_team",
+        NotOnTeam = "not_on_team",
+        NotInFamily = "not_in_family",
+        NotOnCaseload = "not_on_caseload",
+        ChildrenNeedTherapist = "children_need_therapist",
+        SameTherapist = "same_therapist",
         // Issue 10: two-factor sign-in.
         CodeWrong = "code_wrong",
         SecondFactorRequired = "second_factor_required",
@@ -59,6 +70,9 @@ pub enum OpError {
     /// Wrong credentials (the same answer for an unknown account).
     #[error("not signed in")]
     Unauthorized,
+    /// The child is discharged: their record can be read, not changed.
+    #[error("the record is read-only")]
+    ReadOnly,
     /// Too many failed attempts; try again later.
     #[error("too many attempts")]
     Throttled { retry_after_secs: u64 },
@@ -120,6 +134,12 @@ impl SettingsProblemExt for SettingsProblem {
             }
             SettingsProblem::ThresholdOutOfRange => {
                 FieldError::new("copm_threshold", Problem::OutOfRange)
+            }
+            SettingsProblem::GuardianDaysOutOfRange => {
+                FieldError::new("guardian_read_days", Problem::OutOfRange)
+            }
+            SettingsProblem::RetentionOutOfRange => {
+                FieldError::new("retention_years", Problem::OutOfRange)
             }
         }
     }

@@ -7,12 +7,13 @@ use carryover_domain::{
 };
 use carryover_store::{
     audit,
+    care_team::{self, Therapist},
     people::{self, NewChild},
 };
 use uuid::Uuid;
 
 use crate::{
-    OpError, Ops, Who,
+    OpError, Ops, Problem, Who,
     caregivers::{self, CaregiverInput},
     error::Fields,
     invitations::IssuedLink,
@@ -22,8 +23,21 @@ use crate::{
 pub struct NewHouseholdInput {
     #[serde(default)]
     pub child_name: String,
+    /// The child's primary therapist: required when an admin adds the
+    /// family (a therapist who adds one is the primary therapist).
+    #[serde(default)]
+    pub therapist_id: String,
     #[serde(flatten)]
     pub caregiver: CaregiverInput,
+}
+
+/// The therapists an admin chooses the primary one from.
+pub async fn therapist_choices(ops: &Ops, who: &Who) -> Result<Vec<Therapist>, OpError> {
+    if !who.actor.is_admin() {
+        return Ok(Vec::new());
+    }
+    let mut conn = ops.db.read_conn().await?;
+    Ok(care_team::active_therapists(&mut conn, who.actor.clinic_id()).await?)
 }
 
 #[derive(Debug)]
@@ -47,10 +61,22 @@ pub async fn create(
     let mut fields = Fields::default();
     let child_name = fields.check("child_name", check_name(&input.child_name));
     let caregiver = caregivers::check(&input.caregiver, &mut fields);
-    let (child_name, caregiver) = fields.finish(child_name.zip(caregiver))?;
     let now = ops.now();
     let clinic_id = who.actor.clinic_id();
     let mut tx = ops.db.begin_write().await?;
+    // No child without a therapist: a therapist adding a family takes it on;
+    // an admin names who does.
+    let therapist = match who.actor.role() {
+        Role::Therapist => Some(who.actor.person_id()),
+        _ => {
+            let therapists = care_team::active_therapists(&mut tx, clinic_id).await?;
+            let chosen = Uuid::parse_str(input.therapist_id.trim()).ok();
+            let found = chosen.filter(|id| therapists.iter().any(|t| t.person_id == *id));
+            fields.some("therapist_id", found, Problem::NotATherapist)
+        }
+    };
+    let (child_name, (caregiver, therapist)) =
+        fields.finish(child_name.zip(caregiver.zip(therapist)))?;
     let household_id = people::insert_household(&mut tx, clinic_id, &caregiver.name, now).await?;
     let person = caregivers::find_or_create(ops, &mut tx, who, &caregiver, lang).await?;
     caregivers::add_member(ops, &mut tx, &person, household_id, &caregiver).await?;
@@ -63,10 +89,7 @@ pub async fn create(
         notes: String::new(),
     };
     let child_id = people::insert_child(&mut tx, &child, now).await?;
-    if who.actor.role() == Role::Therapist {
-        let therapist = who.actor.person_id();
-        people::insert_care_team_member(&mut tx, clinic_id, child_id, therapist, true, now).await?;
-    }
+    people::insert_care_team_member(&mut tx, clinic_id, child_id, therapist, true, now).await?;
     let invitation = caregivers::invite_if_new(ops, &mut tx, who, &person).await?;
     audit::append(&mut tx, &who.child_event(AuditAction::Create, child_id), now).await?;
     tx.commit().await?;

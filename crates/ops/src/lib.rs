@@ -8,6 +8,15 @@ pub mod account;
 pub mod audit_logs;
 pub mod auth;
 pub mod caregivers;
+// The people side (issue 9).
+pub mod care_team;
+pub mod caseload;
+pub mod child_details;
+pub mod discharge;
+pub mod export;
+pub mod membership;
+pub mod purge;
+// (end of issue 9)
 pub mod children;
 pub mod clinics;
 pub mod clock;

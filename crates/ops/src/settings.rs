@@ -2,7 +2,7 @@
 
 use carryover_domain::{
     audit::{AuditAction, AuditResource},
-    clinic::{ClinicSettings, check_settings},
+    clinic::{ClinicSettings, SettingsText, check_settings},
 };
 use carryover_store::{audit, clinic};
 
@@ -24,9 +24,27 @@ pub struct SettingsInput {
     pub time_zone: String,
     #[serde(default)]
     pub copm_threshold: String,
+    #[serde(default)]
+    pub guardian_read_days: String,
+    #[serde(default)]
+    pub retention_years: String,
     /// A checkbox: present (any value) when ticked.
     #[serde(default)]
     pub require_second_factor: Option<String>,
+}
+
+impl SettingsInput {
+    /// The current settings, as the form shows them.
+    pub fn from_settings(settings: &ClinicSettings) -> SettingsInput {
+        SettingsInput {
+            name: settings.name.clone(),
+            time_zone: settings.time_zone.clone(),
+            copm_threshold: settings.copm_threshold.to_string(),
+            guardian_read_days: settings.guardian_read_days.to_string(),
+            retention_years: settings.retention_years.to_string(),
+            require_second_factor: settings.require_second_factor.then(|| "on".to_owned()),
+        }
+    }
 }
 
 /// Changes the settings; every field is checked before anything is saved.
@@ -38,13 +56,17 @@ pub async fn update(
     if !who.actor.is_admin() {
         return Err(OpError::NotFound);
     }
-    let settings = check_settings(
-        &input.name,
-        &input.time_zone,
-        &input.copm_threshold,
-        input.require_second_factor.is_some(),
-    )
-    .map_err(|problems| OpError::Invalid(problems.into_iter().map(|p| p.to_field()).collect()))?;
+    let text = SettingsText {
+        name: &input.name,
+        time_zone: &input.time_zone,
+        copm_threshold: &input.copm_threshold,
+        guardian_read_days: &input.guardian_read_days,
+        retention_years: &input.retention_years,
+        require_second_factor: input.require_second_factor.is_some(),
+    };
+    let settings = check_settings(text).map_err(|problems| {
+        OpError::Invalid(problems.into_iter().map(|p| p.to_field()).collect())
+    })?;
     let mut tx = ops.db.begin_write().await?;
     clinic::update_settings(&mut tx, who.actor.clinic_id(), &settings).await?;
     let event = who.event(
@@ -56,6 +78,19 @@ pub async fn update(
     audit::append(&mut tx, &event, ops.now()).await?;
     tx.commit().await?;
     Ok(settings)
+}
+
+/// Today on the clinic's calendar: dates people type (a birth, a
+/// discharge) are checked against it.
+pub(crate) async fn clinic_today(
+    conn: &mut carryover_store::AnyConnection,
+    clinic_id: uuid::Uuid,
+    now: time::OffsetDateTime,
+) -> Result<time::Date, OpError> {
+    let found = clinic::clinic(conn, clinic_id).await?.ok_or(OpError::NotFound)?;
+    let zone = carryover_domain::zone::ClinicZone::parse(&found.time_zone)
+        .unwrap_or_else(carryover_domain::zone::ClinicZone::utc);
+    Ok(zone.local_date(now))
 }
 
 /// The time zone of an actor's clinic, by name.

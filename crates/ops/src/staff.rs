@@ -8,7 +8,7 @@ use carryover_domain::{
 };
 use carryover_store::paging::{Page, Paging};
 use carryover_store::{
-    api_token, audit, constraint,
+    WriteTx, api_token, audit, care_team, constraint, grant,
     invitation::Purpose,
     people::{self, NewPerson, Person},
     session,
@@ -17,6 +17,8 @@ use uuid::Uuid;
 
 use crate::{
     FieldError, OpError, Ops, Problem, Who,
+    access::writable,
+    caseload::{self, CaseloadLine, Therapist},
     error::Fields,
     invitations::{self, IssuedLink},
 };
@@ -107,9 +109,49 @@ async fn person_of_clinic(ops: &Ops, who: &Who, person_id: Uuid) -> Result<Perso
         .ok_or(OpError::NotFound)
 }
 
+/// What deactivating a person involves: for a therapist, the children seen
+/// now who would be left with no therapist, and who could take them.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DeactivationView {
+    pub person: Person,
+    /// Children whose only active therapist this person is.
+    pub only_therapist_of: Vec<CaseloadLine>,
+    pub others: Vec<Therapist>,
+}
+
+/// The question deactivation asks first; naming the children is audited.
+pub async fn deactivation(
+    ops: &Ops,
+    who: &Who,
+    person_id: Uuid,
+) -> Result<DeactivationView, OpError> {
+    require_admin(who)?;
+    let person = person_of_clinic(ops, who, person_id).await?;
+    if !person.is_active {
+        return Err(OpError::NotFound);
+    }
+    let view = caseload::view(ops, who, person_id).await?;
+    let only_therapist_of = view.children.into_iter().filter(|c| c.others == 0).collect();
+    Ok(DeactivationView { person, only_therapist_of, others: view.others })
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct DeactivateInput {
+    /// The therapist who takes the children this one is the only therapist of.
+    #[serde(default)]
+    pub move_to: String,
+}
+
 /// Deactivates a person of the clinic and ends their sessions. An admin
-/// cannot deactivate themselves (a clinic must keep someone who can undo it).
-pub async fn deactivate(ops: &Ops, who: &Who, person_id: Uuid) -> Result<Person, OpError> {
+/// cannot deactivate themselves (a clinic must keep someone who can undo
+/// it). A therapist leaves every team of a child seen now; the children
+/// they are the only therapist of go to `move_to`, which is then required.
+pub async fn deactivate(
+    ops: &Ops,
+    who: &Who,
+    person_id: Uuid,
+    input: &DeactivateInput,
+) -> Result<Person, OpError> {
     require_admin(who)?;
     let person = person_of_clinic(ops, who, person_id).await?;
     if person.person_id == who.actor.person_id() {
@@ -117,6 +159,25 @@ pub async fn deactivate(ops: &Ops, who: &Who, person_id: Uuid) -> Result<Person,
     }
     let now = ops.now();
     let mut tx = ops.db.begin_write().await?;
+    let children = care_team::caseload(&mut tx, &who.actor, person.person_id).await?;
+    let orphans = children.iter().any(|c| c.others == 0);
+    let move_to = match (orphans, input.move_to.trim().is_empty()) {
+        (true, true) => return Err(OpError::field("move_to", Problem::ChildrenNeedTherapist)),
+        (true, false) => Some(
+            caseload::other_therapist(&mut tx, who, person.person_id, &input.move_to, "move_to")
+                .await?,
+        ),
+        (false, _) => None,
+    };
+    for child in &children {
+        let id = child.child_id;
+        match &move_to {
+            Some(to) if child.others == 0 => {
+                caseload::move_one(&mut tx, who, id, person.person_id, to.person_id, now).await?;
+            }
+            _ => leave_team(&mut tx, who, id, person.person_id, now).await?,
+        }
+    }
     people::deactivate(&mut tx, person.clinic_id, person.person_id).await?;
     session::end_all_sessions(&mut tx, person.clinic_id, person.person_id, now).await?;
     api_token::revoke_all_tokens(&mut tx, person.clinic_id, person.person_id, now).await?;
@@ -129,6 +190,21 @@ pub async fn deactivate(ops: &Ops, who: &Who, person_id: Uuid) -> Result<Person,
     audit::append(&mut tx, &event, now).await?;
     tx.commit().await?;
     Ok(person)
+}
+
+/// A deactivated therapist leaves a team that keeps other therapists.
+async fn leave_team(
+    tx: &mut WriteTx,
+    who: &Who,
+    child_id: Uuid,
+    therapist: Uuid,
+    now: time::OffsetDateTime,
+) -> Result<(), OpError> {
+    let grant =
+        grant::child_grant(tx, &who.actor, child_id, now).await?.ok_or(OpError::NotFound)?;
+    let write = writable(&grant)?;
+    crate::care_team::remove(tx, &write, therapist).await?;
+    crate::care_team::audit_team(tx, who, &write, therapist, now).await
 }
 
 /// A link for an active person of the clinic to set a new password.

@@ -18,6 +18,8 @@ pub struct Clinic {
     pub created_at: OffsetDateTime,
     pub time_zone: String,
     pub copm_threshold: u8,
+    pub guardian_read_days: u16,
+    pub retention_years: u8,
     pub require_second_factor: bool,
 }
 
@@ -27,6 +29,8 @@ impl Clinic {
             name: self.name.clone(),
             time_zone: self.time_zone.clone(),
             copm_threshold: self.copm_threshold,
+            guardian_read_days: self.guardian_read_days,
+            retention_years: self.retention_years,
             require_second_factor: self.require_second_factor,
         }
     }
@@ -46,6 +50,8 @@ struct ClinicRow {
     created_at: At,
     time_zone: String,
     copm_threshold: i64,
+    guardian_read_days: i64,
+    retention_years: i64,
     require_second_factor: Flag,
 }
 
@@ -58,13 +64,15 @@ impl From<ClinicRow> for Clinic {
             created_at: row.created_at.0,
             time_zone: row.time_zone,
             copm_threshold: u8::try_from(row.copm_threshold).unwrap_or(2),
+            guardian_read_days: u16::try_from(row.guardian_read_days).unwrap_or(0),
+            retention_years: u8::try_from(row.retention_years).unwrap_or(u8::MAX),
             require_second_factor: row.require_second_factor.0,
         }
     }
 }
 
-const CLINIC_COLUMNS: &str =
-    "clinic_id, name, is_demo, created_at, time_zone, copm_threshold, require_second_factor";
+const CLINIC_COLUMNS: &str = "clinic_id, name, is_demo, created_at, time_zone, copm_threshold, \
+     guardian_read_days, retention_years, require_second_factor";
 
 /// Inserts a clinic inside the caller's write transaction. A real clinic
 /// starts requiring staff to pass a second factor; the demo does not.
@@ -106,13 +114,15 @@ pub async fn update_settings(
     settings: &ClinicSettings,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "UPDATE clinic SET name = $2, time_zone = $3, copm_threshold = $4, require_second_factor = $5 \
-         WHERE clinic_id = $1",
+        "UPDATE clinic SET name = $2, time_zone = $3, copm_threshold = $4, guardian_read_days = $5, \
+         retention_years = $6, require_second_factor = $7 WHERE clinic_id = $1",
     )
     .bind(Id(clinic_id))
     .bind(settings.name.as_str())
     .bind(settings.time_zone.as_str())
     .bind(i64::from(settings.copm_threshold))
+    .bind(i64::from(settings.guardian_read_days))
+    .bind(i64::from(settings.retention_years))
     .bind(Flag(settings.require_second_factor))
     .execute(&mut **tx)
     .await?;

@@ -32,6 +32,8 @@ pub mod constraint {
     pub const CARE_TEAM_MEMBER: &str = "care_team_member_pkey";
     pub const INVITATION_TOKEN: &str = "invitation_token_unique";
     pub const CLINIC_ONE_DEMO: &str = "clinic_one_demo";
+    /// One primary therapist per child (issue 9).
+    pub const CARE_TEAM_ONE_PRIMARY: &str = "care_team_one_primary";
 
     /// (name, table, columns as SQLite lists them).
     pub(crate) const KNOWN: &[(&str, &str, &str)] = &[
@@ -41,6 +43,7 @@ pub mod constraint {
         (CARE_TEAM_MEMBER, "care_team_member", "clinic_id, child_id, person_id"),
         (INVITATION_TOKEN, "invitation", "clinic_id, token_hash"),
         (CLINIC_ONE_DEMO, "clinic", "is_demo"),
+        (CARE_TEAM_ONE_PRIMARY, "care_team_member", "clinic_id, child_id"),
     ];
 }
 

@@ -10,6 +10,12 @@ pub mod audit;
 // Issue 10: sealed audit chain heads.
 pub mod audit_head;
 mod backup;
+// The people side: care teams, memberships, discharge, purge (issue 9).
+pub mod care_team;
+pub mod membership;
+pub mod purge;
+pub mod record;
+// (end of issue 9)
 pub mod children;
 pub mod clinic;
 pub mod codec;

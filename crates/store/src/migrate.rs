@@ -31,6 +31,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(2, "0002_people_and_audit"),
     migration!(3, "0003_tenant_keys"),
     migration!(4, "0004_clinic_settings"),
+    // The people side: child details, care teams, discharge, retention (issue 9).
+    migration!(5, "0005_people_side"),
     // Issue 10 (security findings, two-factor sign-in).
     migration!(6, "0006_security"),
     migration!(8, "0008_api_tokens"),

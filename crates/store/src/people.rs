@@ -12,7 +12,7 @@ use crate::{
     paging::{Page, Paging},
 };
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Person {
     pub person_id: Uuid,
     pub clinic_id: Uuid,

@@ -70,7 +70,7 @@ pub fn to_csv(entries: &[AuditEntry]) -> String {
     out
 }
 
-fn csv_cell(text: &str) -> String {
+pub(crate) fn csv_cell(text: &str) -> String {
     let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {

@@ -134,6 +134,16 @@ pub enum AdminCommand {
         #[arg(long, value_enum, default_value = "required")]
         second_factor: SecondFactor,
     },
+    /// Remove discharged children's records past their clinic's retention
+    /// (audit rows stay). Asks before removing anything.
+    Purge {
+        /// Only list the records that would be removed.
+        #[arg(long)]
+        dry_run: bool,
+        /// Do not ask: remove them.
+        #[arg(long, conflicts_with = "dry_run")]
+        yes: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -249,6 +259,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 second_factor == SecondFactor::Required,
             )
             .await;
+            db.close().await;
+            println!("{}", result?);
+            Ok(())
+        }
+        Command::Admin(AdminCommand::Purge { dry_run, yes }) => {
+            let db = open(&config).await?;
+            db.migrate().await.context("migrating the database")?;
+            let mode = match (dry_run, yes) {
+                (true, _) => crate::purge_cli::Mode::DryRun,
+                (false, true) => crate::purge_cli::Mode::Yes,
+                (false, false) => crate::purge_cli::Mode::Ask,
+            };
+            let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+            let result = crate::purge_cli::run(&db, clock, mode, std::io::stdin().lock()).await;
             db.close().await;
             println!("{}", result?);
             Ok(())

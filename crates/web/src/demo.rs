@@ -1,6 +1,7 @@
 //! The demo clinic that `serve --demo` creates on an empty database: an
-//! admin, two therapists with separate caseloads, and five families — one
-//! with two children, one with a grandparent as helper, one reading Spanish.
+//! admin, three therapists (one whose caseload was moved), and six families —
+//! one with two children, one with a grandparent as helper, one reading
+//! Spanish, one whose helper was removed, one whose child was discharged.
 
 use carryover_domain::people::{Access, Relationship, Role};
 use carryover_ops::passwords::PasswordHasher;
@@ -48,10 +49,12 @@ struct Staff {
     role: Role,
 }
 
-const STAFF: [Staff; 3] = [
+const STAFF: [Staff; 4] = [
     Staff { name: "Morgan Lee", email: "admin@example.org", role: Role::Admin },
     Staff { name: "Priya Shah", email: "therapist@example.org", role: Role::Therapist },
     Staff { name: "Jordan Miller", email: "therapist2@example.org", role: Role::Therapist },
+    // On leave: the admin moved her caseload to Jordan Miller (see demo_history).
+    Staff { name: "Alex Kim", email: "therapist3@example.org", role: Role::Therapist },
 ];
 
 type Caregiver = (&'static str, &'static str, Relationship, Access, &'static str);
@@ -63,7 +66,7 @@ struct Family {
     children: &'static [(&'static str, &'static str, &'static str)],
 }
 
-const FAMILIES: [Family; 5] = [
+const FAMILIES: [Family; 6] = [
     Family {
         therapist: 1,
         caregivers: &[(
@@ -73,7 +76,7 @@ const FAMILIES: [Family; 5] = [
             Access::Guardian,
             "en",
         )],
-        children: &[("Mia", "2021-03-14", "English")],
+        children: &[("Mia", "2021-03-14", "en")],
     },
     Family {
         therapist: 1,
@@ -84,10 +87,7 @@ const FAMILIES: [Family; 5] = [
             Access::Guardian,
             "en",
         )],
-        children: &[
-            ("Leo", "2019-08-02", "English, Mandarin"),
-            ("Ava", "2022-01-20", "English, Mandarin"),
-        ],
+        children: &[("Leo", "2019-08-02", "en,zh"), ("Ava", "2022-01-20", "en,zh")],
     },
     Family {
         therapist: 1,
@@ -98,7 +98,7 @@ const FAMILIES: [Family; 5] = [
             Access::Guardian,
             "en",
         )],
-        children: &[("Sam", "2020-11-09", "English")],
+        children: &[("Sam", "2020-11-09", "en")],
     },
     Family {
         therapist: 2,
@@ -112,10 +112,11 @@ const FAMILIES: [Family; 5] = [
                 "en",
             ),
         ],
-        children: &[("Noah", "2020-05-30", "English")],
+        children: &[("Noah", "2020-05-30", "en")],
     },
     Family {
-        therapist: 2,
+        // Alex Kim's until her caseload moved to Jordan Miller (demo_history).
+        therapist: 3,
         caregivers: &[(
             "Lucía García",
             "lucia.garcia@example.org",
@@ -123,7 +124,19 @@ const FAMILIES: [Family; 5] = [
             Access::Guardian,
             "es",
         )],
-        children: &[("Sofía", "2021-07-11", "Spanish, English")],
+        children: &[("Sofía", "2021-07-11", "es,en")],
+    },
+    Family {
+        // Omar was discharged two months ago (demo_history).
+        therapist: 1,
+        caregivers: &[(
+            "Amina Hassan",
+            "amina.hassan@example.org",
+            Relationship::Mother,
+            Access::Guardian,
+            "en",
+        )],
+        children: &[("Omar", "2019-02-03", "so,en")],
     },
 ];
 
@@ -240,6 +253,7 @@ pub async fn seed_if_empty(
                 .await?;
         }
     }
+    crate::demo_history::play(&mut tx, clinic_id, now).await?;
     tx.commit().await?;
     let accounts = planned
         .into_iter()

@@ -41,6 +41,9 @@ pub enum AppError {
     /// A link that worked once and no longer does (used, expired, replaced).
     #[error("gone")]
     Gone,
+    /// A change to a discharged child's record, which is read-only.
+    #[error("read-only")]
+    ReadOnly,
     #[error("internal error")]
     Internal(#[from] anyhow::Error),
 }
@@ -52,6 +55,7 @@ impl From<OpError> for AppError {
             OpError::Invalid(fields) => AppError::Invalid(fields),
             OpError::Conflict { field, .. } => AppError::Conflict(field.into_iter().collect()),
             OpError::Unauthorized => AppError::WrongCredentials,
+            OpError::ReadOnly => AppError::ReadOnly,
             OpError::Throttled { retry_after_secs } => {
                 AppError::TooManyRequests { retry_after_secs }
             }
@@ -101,7 +105,7 @@ impl IntoResponse for AppError {
             AppError::Unauthorized | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::SecondFactorRequired => StatusCode::FORBIDDEN,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Conflict(_) | AppError::ReadOnly => StatusCode::CONFLICT,
             AppError::Gone => StatusCode::GONE,
             AppError::Internal(error) => {
                 tracing::error!(error = format!("{error:#}"), "request failed");
@@ -121,6 +125,10 @@ impl IntoResponse for AppError {
             AppError::BadRequest(detail) => report.detail = Some(detail.clone()),
             AppError::Invalid(fields) | AppError::Conflict(fields) => {
                 report.fields.clone_from(fields)
+            }
+            AppError::ReadOnly => {
+                report.code = "read_only";
+                report.message_key = "error-read-only";
             }
             _ => {}
         }

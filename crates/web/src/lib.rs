@@ -16,11 +16,17 @@ pub mod config;
 pub mod connections;
 pub mod dates;
 pub mod demo;
+// What happened in the demo clinic before today (issue 9).
+mod demo_history;
 pub mod error;
+// A family's copy of its data (issue 9).
+pub mod export_zip;
 pub mod i18n;
 pub mod links;
 pub mod metrics;
 pub mod pages;
+// `carryover admin purge` (issue 9).
+pub mod purge_cli;
 pub mod routes;
 pub mod security;
 pub mod telemetry;

@@ -119,6 +119,11 @@ impl Errors {
         self.0.is_empty()
     }
 
+    /// Every message, for a page whose only fields are buttons.
+    pub fn messages(&self) -> Vec<String> {
+        self.0.values().cloned().collect()
+    }
+
     /// Messages for fields the form does not show, to put above it.
     pub fn others(&self, shown: &[&str]) -> Vec<String> {
         self.0.iter().filter(|(f, _)| !shown.contains(f)).map(|(_, m)| m.clone()).collect()

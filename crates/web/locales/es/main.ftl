@@ -1,4 +1,7 @@
 # Carryover — español. Palabras sencillas: las familias leen esto en el teléfono.
+# Siempre "usted"; palabras que sirven para cualquier persona ("su niño o
+# niña", "Responsable"); el sujeto dicho cuando no es usted quien actúa.
+# Las palabras acordadas están en docs/glossary.md.
 
 app-name = Carryover
 skip-to-content = Ir al contenido principal
@@ -9,14 +12,14 @@ lang-en = English
 lang-es = Español
 
 home-title = Práctica que cabe en su día
-home-lead = Carryover ayuda a las familias y a los terapeutas a trabajar juntos. Usted y su terapeuta planean pasos pequeños. Usted los practica en sus rutinas diarias. Y ve lo que ayuda.
+home-lead = Carryover ayuda a las familias y a los terapeutas a trabajar en equipo. Usted y su terapeuta planean pasos pequeños. Usted los practica en sus rutinas de cada día. Y ve lo que ayuda.
 home-clinic-note = Su clínica le enviará un enlace para unirse.
 
 error-title = Algo salió mal
 error-not-found = No encontramos esta página.
 error-bad-request = Algo en el formulario no estaba bien. Revíselo e intente de nuevo.
 error-unauthorized = Inicie sesión para ver esta página.
-error-forbidden = Bloqueamos este pedido para proteger su cuenta. Vuelva atrás e intente de nuevo.
+error-forbidden = Bloqueamos esta acción para proteger su cuenta. Vuelva atrás e intente de nuevo.
 error-too-many = Demasiados intentos. Espere { $minutes ->
     [one] un minuto
    *[other] { $minutes } minutos
@@ -32,16 +35,16 @@ error-go-home = Ir a la página de inicio
 nav-home = Inicio
 nav-people = Personas
 nav-account = Contraseña
-nav-sign-in = Entrar
-nav-sign-out = Salir
+nav-sign-in = Iniciar sesión
+nav-sign-out = Cerrar sesión
 
-## Entrar
-login-title = Entrar
+## Iniciar sesión
+login-title = Iniciar sesión
 login-email = Correo electrónico
 login-password = Contraseña
-login-submit = Entrar
+login-submit = Iniciar sesión
 login-forgot = ¿Olvidó su contraseña? Pida un enlace nuevo a su clínica.
-login-failed = El correo y la contraseña no coinciden. Intente de nuevo.
+login-failed = El correo o la contraseña está mal. Intente de nuevo.
 login-wait = Demasiados intentos. Por su seguridad, espere { $minutes ->
     [one] un minuto
    *[other] { $minutes } minutos
@@ -50,12 +53,12 @@ login-wait = Demasiados intentos. Por su seguridad, espere { $minutes ->
 ## Inicio
 home-heading = Inicio
 home-hello = Hola, { $name }
-home-your-children = Sus niños
-home-no-children = Todavía no hay un niño en su cuenta.
+home-your-children = Sus niños y niñas
+home-no-children = Todavía no hay ningún niño o niña en su cuenta.
 home-plan-soon = Aquí verá su plan de práctica de esta semana.
 home-caseload = Sus pacientes
-home-clinic-children = Niños de esta clínica
-home-no-caseload = Todavía no hay niños.
+home-clinic-children = Niños y niñas de esta clínica
+home-no-caseload = Todavía no hay niños ni niñas.
 home-who-accessed = Quién abrió este expediente
 home-add-family = Agregar una familia
 
@@ -64,37 +67,37 @@ form-has-errors = Corrija los campos marcados abajo.
 
 ## Agregar una familia
 household-title = Agregar una familia
-household-lead = Agregue al niño y a una persona que lo cuida. Recibirá un enlace y un código QR para darle.
-household-child = Niño
-household-child-name = Nombre del niño (como lo llama la familia)
+household-lead = Agregue al niño o niña y a una persona que lo cuida. Usted recibirá un enlace y un código QR para dárselos a esa persona.
+household-child = Niño o niña
+household-child-name = Nombre del niño o niña (como le dice la familia)
 household-caregiver = Persona que cuida
 household-caregiver-name = Nombre de la persona que cuida
 household-caregiver-email = Correo electrónico
-household-relationship = Relación con el niño
+household-relationship = Relación con el niño o niña
 household-access = Qué puede ver
-household-access-hint = Un tutor ve todo sobre el niño. Un ayudante ve el plan de práctica y puede anotar la práctica.
+household-access-hint = Responsable: ve todo sobre el niño o niña. Ayudante: ve el plan de práctica y puede anotar la práctica.
 household-submit = Agregar familia y crear invitación
-access-guardian = Tutor
+access-guardian = Responsable
 access-helper = Ayudante
 relationship-mother = Madre
 relationship-father = Padre
-relationship-grandparent = Abuelo o abuela
-relationship-nanny = Niñera
-relationship-daycare_teacher = Maestra de guardería
-relationship-other = Otra
+relationship-grandparent = Abuela o abuelo
+relationship-nanny = Niñera o niñero
+relationship-daycare_teacher = Maestra o maestro de guardería
+relationship-other = Otra relación
 
 ## Invitaciones
 invitation-title = Invitación
-invitation-for-caregiver = { $name } está invitado a seguir el plan de práctica de { $child }.
-invitation-for-staff = { $name } está invitado a unirse a la clínica.
+invitation-for-caregiver = { $name } recibió una invitación para seguir el plan de práctica de { $child }.
+invitation-for-staff = { $name } recibió una invitación para unirse a la clínica.
 invitation-for-reset = Este es un enlace para que { $name } elija una contraseña nueva.
-invitation-show-qr = Muestre este código a la persona. Lo escanea con la cámara de su teléfono.
+invitation-show-qr = Muestre este código a la persona. La persona lo escanea con la cámara de su teléfono.
 invitation-qr-label = Código QR con el enlace de invitación
 invitation-or-link = O envíele este enlace:
 invitation-expiry = El enlace sirve una sola vez, durante 7 días.
 invitation-done = Listo
 invite-invalid-title = Este enlace no sirve
-invite-invalid = Este enlace ya se usó o es muy viejo. Pida un enlace nuevo a su clínica.
+invite-invalid = Este enlace ya se usó o ya venció. Pida un enlace nuevo a su clínica.
 
 ## Aceptar una invitación
 accept-title = Le damos la bienvenida
@@ -102,7 +105,7 @@ accept-hello = Le damos la bienvenida, { $name }
 accept-lead = Elija una contraseña y un idioma. Después podrá ver su plan de práctica.
 accept-reset-lead = Elija una contraseña nueva.
 accept-password = Contraseña nueva
-accept-password-hint = Al menos 8 caracteres. Unas palabras que pueda recordar funcionan bien.
+accept-password-hint = Al menos 8 letras, números o signos. Unas palabras que pueda recordar funcionan bien.
 accept-password-confirm = Escriba la contraseña otra vez
 accept-language = Idioma
 accept-submit = Guardar y seguir
@@ -112,27 +115,27 @@ password-title = Cambiar su contraseña
 password-lead = Después del cambio, se cerrará su sesión en los otros aparatos.
 password-current = Contraseña actual
 password-submit = Cambiar contraseña
-password-changed = Su contraseña cambió. Se cerró la sesión en los otros aparatos.
+password-changed = Su contraseña cambió. Se cerró su sesión en los otros aparatos.
 
-## Expediente del niño
+## Expediente del niño o niña
 child-plan = Plan de práctica
 child-plan-empty = Todavía no hay un plan de práctica.
 child-about = Datos
 child-birth-date = Fecha de nacimiento
 child-languages = Idiomas en casa
 child-notes = Notas
-child-caregivers = Personas que lo cuidan
+child-caregivers = Personas que cuidan
 child-care-team = Equipo de terapia
 child-primary = terapeuta principal
 child-who-opened = Quién de la clínica abrió este expediente
 
-## Registro de accesos
+## Registro de quién abrió el expediente
 access-title = Quién abrió el expediente de { $name }
-access-lead = Cada vez que alguien de la clínica abre el expediente de su niño, lo anotamos. Esta es la lista.
-audit-child-title = Quién vio el expediente de { $name }
-audit-child-lead = Cada lectura y cambio de la información de este niño.
-audit-person-title = Qué vio { $name }
-audit-person-lead = Todo lo que esta persona leyó o cambió.
+access-lead = Cada vez que alguien de la clínica abre el expediente de su niño o niña, lo anotamos. Esta es la lista.
+audit-child-title = Quién abrió el expediente de { $name }
+audit-child-lead = Cada vez que alguien abrió o cambió la información de este niño o niña.
+audit-person-title = Qué abrió { $name }
+audit-person-lead = Todo lo que esta persona abrió o cambió.
 audit-download = Descargar como CSV
 audit-older = Ver registros anteriores
 audit-empty = Nada todavía.
@@ -140,22 +143,22 @@ audit-caption = Lo más reciente primero. Las horas son las de la clínica.
 audit-when = Cuándo
 audit-who = Quién
 audit-what = Qué
-audit-child = Niño
-audit-nobody = Sin sesión
+audit-child = Niño o niña
+audit-nobody = Nadie con sesión iniciada
 audit-action-view = Abrió
-audit-action-list = Vio la lista
+audit-action-list = Abrió la lista
 audit-action-create = Creó
 audit-action-update = Cambió
 audit-action-delete = Borró
 audit-action-export = Descargó
-audit-action-sign_in = Entró
-audit-action-failed_sign_in = No pudo entrar
-audit-action-sign_out = Salió
-audit-action-denied = Fue rechazado
-audit-outcome-denied = rechazado
+audit-action-sign_in = Inició sesión
+audit-action-failed_sign_in = No pudo iniciar sesión
+audit-action-sign_out = Cerró sesión
+audit-action-denied = Sin permiso
+audit-outcome-denied = sin permiso
 audit-outcome-failure = falló
 audit-resource-child = el expediente
-audit-resource-audit_log = el registro de accesos
+audit-resource-audit_log = el registro de quién abrió el expediente
 audit-resource-person = una cuenta
 audit-resource-session = la sesión
 audit-resource-invitation = una invitación
@@ -166,11 +169,11 @@ people-name = Nombre
 people-role = Rol
 people-status = Estado
 people-actions = Acciones
-people-what-accessed = Qué vio
+people-what-accessed = Qué abrió
 people-reset = Crear enlace de contraseña
 people-deactivate = Desactivar
-people-deactivated = La persona fue desactivada y se cerraron todas sus sesiones.
-people-invite = Invitar personal
+people-deactivated = Se desactivó la cuenta y se cerraron todas sus sesiones.
+people-invite = Invitar a alguien del personal
 people-invite-submit = Invitar
 role-admin = Administración
 role-therapist = Terapeuta
@@ -179,11 +182,11 @@ status-active = Activa
 status-invited = Invitada
 status-inactive = Desactivada
 
-## Inviting another caregiver
+## Invitar a otra persona que cuida
 child-invite-caregiver = Invitar a otra persona que cuida
 caregiver-title = Invitar a una persona que cuida
 caregiver-heading = Invitar a una persona que cuida a { $name }
-caregiver-lead = Un abuelo, una niñera u otro padre también puede seguir el plan de práctica. Recibe su propio enlace.
+caregiver-lead = Otra persona de la familia o que cuida al niño o niña (una abuela, una niñera, la otra mamá o el otro papá) también puede seguir el plan de práctica. Cada persona recibe su propio enlace.
 caregiver-submit = Crear invitación
 
 ## Qué estaba mal en un campo (un mensaje por código)
@@ -198,7 +201,7 @@ problem-password_too_short = Esta contraseña es muy corta. Use al menos 8 letra
 problem-password_too_long = Esta contraseña es muy larga. Use como máximo 128 letras, números o signos.
 problem-password_too_common = Esta contraseña es muy fácil de adivinar. Pruebe con unas palabras que pueda recordar.
 problem-password_personal = No use su nombre ni su correo en la contraseña.
-problem-password_mismatch = Las dos contraseñas no son iguales.
+problem-password_mismatch = Las dos contraseñas no son iguales. Escríbalas otra vez.
 problem-password_wrong = Esa no es su contraseña actual.
 problem-unknown_time_zone = No conocemos esta zona horaria. Use un nombre como America/Chicago.
 problem-out_of_range = Este número está fuera del rango indicado.
@@ -220,7 +223,7 @@ accept-email-in-use = Este correo ya se usa en Carryover. Elija otro correo para
 accept-new-email = Correo para esta clínica
 audit-listed = { $count ->
     [one] 1 niño o niña en la lista
-   *[other] { $count } niños en la lista
+   *[other] { $count } niños y niñas en la lista
 }
 audit-resource-household = una familia
 audit-resource-api_token = una clave de la API
@@ -244,6 +247,139 @@ time-am = { $hour }:{ $minute } a. m.
 time-pm = { $hour }:{ $minute } p. m.
 datetime-long = { $date }, { $time }
 
+## El lado de las personas (issue 9): datos del niño o niña, equipos de terapia, personas que dejan la familia, alta
+error-read-only = Este niño o niña ya tiene el alta. Puede leer el expediente, pero no cambiarlo.
+form-cancel = Cancelar
+form-choose = Elija…
+back-to-child = Volver a la página del niño o niña
+back-to-people = Volver a Personas
+home-closed = Expedientes anteriores
+home-closed-until = La atención en la clínica terminó. Puede leer este expediente hasta el { $date }.
+home-discharged = con alta
+child-last-change = Último cambio: { $when }
+child-last-change-by = Último cambio: { $when }, por { $name }
+child-discharged-on = Alta el { $date }.
+child-read-only = Puede leer este expediente, pero no cambiarlo.
+child-readmit = Volver a admitir
+child-discharge = Dar de alta
+child-discharge-reason = Motivo del alta
+child-discharge-note = Nota sobre el alta
+child-edit = Cambiar datos
+child-manage-caregivers = Personas que cuidan y qué pueden ver
+child-change-team = Cambiar el equipo de terapia
+child-download-copy = Descargar una copia de la información de su niño o niña
+details-title = Cambiar datos
+details-preferred-name = Nombre que usa la familia
+details-birth-date-hint = Déjelo vacío si no la sabe.
+details-submit = Guardar
+household-therapist = Terapeuta principal
+team-title = Equipo de terapia
+team-make-primary = Hacer terapeuta principal
+team-remove = Quitar del equipo
+team-add = Agregar terapeuta
+team-add-submit = Agregar al equipo
+caseload-title = Pasar pacientes
+caseload-which = Qué niños y niñas pasan
+caseload-only-therapist = única persona terapeuta
+caseload-to = Pasarlos a
+caseload-submit = Pasar
+caseload-empty = No hay niños ni niñas con esta persona terapeuta.
+caseload-moved = { $count ->
+    [one] Ahora 1 niño o niña tiene a { $name } como terapeuta.
+   *[other] Ahora { $count } niños y niñas tienen a { $name } como terapeuta.
+}
+people-caseload = Pasar pacientes
+deactivate-title = Desactivar
+deactivate-lead = Esta persona ya no podrá iniciar sesión. Se cerrarán todas sus sesiones.
+deactivate-children = Niños y niñas sin otra persona terapeuta
+deactivate-move-to = Quién atiende a estos niños y niñas
+deactivate-submit = Desactivar
+caregivers-title = Personas que cuidan
+caregivers-make-helper = Hacer Ayudante
+caregivers-make-guardian = Hacer Responsable
+caregivers-remove = Quitar
+caregivers-removed = { $name } ya no está en la familia.
+caregivers-changed = Se cambió lo que { $name } puede ver.
+caregivers-remove-title = Quitar a una persona que cuida
+caregivers-remove-question = ¿Quitar a { $name } de la familia?
+caregivers-remove-lead = Esa persona ya no verá a los niños y niñas de esta familia. Si no está en otra familia, ya no podrá iniciar sesión.
+caregivers-remove-yes = Sí, quitar
+caregivers-remove-no = No, volver
+discharge-title = Dar de alta
+discharge-lead = Después del alta, el expediente se puede leer pero no cambiar. Las personas Responsables pueden leerlo un tiempo más. Más adelante puede volver a admitir al niño o niña.
+discharge-date = Fecha del alta
+discharge-submit = Dar de alta
+readmit-needs-therapist = Ninguna persona terapeuta de este niño o niña sigue en la clínica. Elija quién lo atenderá.
+readmit-therapist = Terapeuta
+discharge-reason-goals_met = Logró sus metas
+discharge-reason-moved = La familia se mudó
+discharge-reason-family_choice = La familia lo decidió
+discharge-reason-transferred = Pasó a otro proveedor
+discharge-reason-no_coverage = Sin seguro o sin fondos
+discharge-reason-other = Otro motivo
+settings-guardian-read-days = Días que las personas Responsables pueden leer después del alta
+settings-guardian-read-days-hint = Después del alta, las personas Responsables pueden leer el expediente durante estos días (de 0 a 3650). Lo usual es 90.
+settings-retention-years = Años que se guarda un expediente con alta
+settings-retention-years-hint = El expediente de un niño o niña con alta se borra estos años después del alta (de 1 a 100). Lo usual es 7.
+problem-invalid_date = Escriba una fecha.
+problem-last_guardian = Una familia necesita al menos una persona Responsable. Primero haga Responsable a otra persona.
+problem-last_therapist = Cada niño o niña necesita al menos una persona terapeuta. Primero agregue otra.
+problem-not_a_therapist = Elija una persona terapeuta de esta clínica.
+problem-already_on_team = Esta persona terapeuta ya está en el equipo.
+problem-not_on_team = Esta persona terapeuta no está en el equipo.
+problem-not_in_family = Esta persona no está en esta familia.
+problem-not_on_caseload = Elija niños o niñas de esta lista.
+problem-children_need_therapist = Algunos niños o niñas no tienen otra persona terapeuta. Elija quién los atenderá.
+problem-same_therapist = Elija otra persona terapeuta.
+audit-resource-care_team = el equipo de terapia
+language-en = inglés
+language-es = español
+language-zh = chino
+language-vi = vietnamita
+language-ar = árabe
+language-so = somalí
+language-ht = criollo haitiano
+language-pt = portugués
+language-fr = francés
+language-ru = ruso
+language-ko = coreano
+language-tl = tagalo
+language-hi = hindi
+language-ur = urdu
+language-bn = bengalí
+language-fa = persa (farsi, dari)
+language-ps = pastún
+language-sw = suajili
+language-am = amárico
+language-ne = nepalí
+language-my = birmano
+language-uk = ucraniano
+language-pl = polaco
+language-ja = japonés
+language-de = alemán
+language-hmn = hmong
+language-ase = lengua de señas americana
+export-about = Una copia de todo lo que Carryover guarda sobre su niño o niña y que usted puede ver. "fields" dice qué significa cada dato; "data" tiene la información. Los archivos .csv tienen lo mismo, una tabla por archivo.
+export-field-exported_at = Cuándo se hizo esta copia (hora UTC).
+export-field-child-child_id = El número de su niño o niña en Carryover.
+export-field-child-preferred_name = El nombre que usa su familia para su niño o niña.
+export-field-child-household_name = El nombre de su familia en la clínica.
+export-field-child-date_of_birth = Fecha de nacimiento (año-mes-día), si la clínica la tiene.
+export-field-child-home_languages = Idiomas que se hablan en casa (códigos de idioma, como "es" para español).
+export-field-child-notes = Notas sobre su niño o niña.
+export-field-child-discharged_on = El día del alta (año-mes-día), si ya la tuvo.
+export-field-child-discharge_reason = El motivo del alta, si ya la tuvo.
+export-field-child-discharge_note = La nota de la clínica sobre el alta.
+export-field-caregivers-name = El nombre de una persona que cuida.
+export-field-caregivers-relationship = La relación de esa persona con su niño o niña.
+export-field-caregivers-access = Qué puede ver: guardian (Responsable: todo) o helper (Ayudante: el plan de práctica).
+export-field-care_team-name = Una persona terapeuta del equipo de su niño o niña.
+export-field-care_team-is_primary = true para la persona terapeuta principal.
+export-field-record_access-occurred_at = Cuándo alguien de la clínica abrió o cambió el expediente (hora UTC).
+export-field-record_access-who = Quién fue.
+export-field-record_access-role = Su rol en la clínica.
+export-field-record_access-action = Qué hizo (view: abrió, list: abrió la lista, create: creó, update: cambió, delete: borró, export: descargó).
+export-field-record_access-what = Qué abrió o cambió.
 ## Claves de la API (página de la cuenta)
 tokens-title = Claves para la API
 tokens-lead = Una clave permite que un programa use la API de Carryover en su nombre, con sus permisos y nada más. Guárdela en secreto como una contraseña.

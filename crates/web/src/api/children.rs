@@ -76,6 +76,7 @@ pub(super) async fn create_household(
 ) -> Result<Response, AppError> {
     let input = NewHouseholdInput {
         child_name: body.child_name,
+        therapist_id: body.therapist_id.map(|id| id.to_string()).unwrap_or_default(),
         caregiver: CaregiverInput {
             name: body.caregiver_name,
             email: body.caregiver_email,

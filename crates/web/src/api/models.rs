@@ -69,6 +69,7 @@ impl From<ChildSummary> for ChildItem {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"person_id": "0190f000-0000-7000-8000-000000000009", "name": "Priya Shah", "primary": true}))]
 pub struct TeamMember {
     pub person_id: Uuid,
     pub name: String,
@@ -76,6 +77,7 @@ pub struct TeamMember {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"person_id": "0190f000-0000-7000-8000-000000000002", "name": "Ana Rivera", "relationship": "mother", "access": "guardian"}))]
 pub struct Caregiver {
     pub person_id: Uuid,
     pub name: String,
@@ -87,16 +89,19 @@ pub struct Caregiver {
 
 /// What guardians, the care team and admins see; helpers get none of it.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"date_of_birth": "2021-03-14", "home_languages": "English", "notes": "Loves music.", "caregivers": [{"person_id": "0190f000-0000-7000-8000-000000000002", "name": "Ana Rivera", "relationship": "mother", "access": "guardian"}]}))]
 pub struct ChildDetails {
     /// YYYY-MM-DD.
     pub date_of_birth: Option<String>,
-    pub home_languages: String,
+    /// Language codes (ISO 639-1 where one exists), e.g. ["es", "en"].
+    pub home_languages: Vec<String>,
     pub notes: String,
     pub caregivers: Vec<Caregiver>,
 }
 
 /// What the caller may do with this child.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"invite_caregiver": false, "see_access_log": true, "see_audit_log": false}))]
 pub struct Permissions {
     pub invite_caregiver: bool,
     pub see_access_log: bool,
@@ -142,8 +147,8 @@ impl From<ChildView> for Child {
                 .collect(),
             your_access: tie.to_owned(),
             details: view.details.map(|d| ChildDetails {
-                date_of_birth: d.date_of_birth,
-                home_languages: d.home_languages,
+                date_of_birth: d.date_of_birth.map(carryover_domain::record::iso_date),
+                home_languages: d.home_languages.iter().map(|l| l.as_str().to_owned()).collect(),
                 notes: d.notes,
                 caregivers: d
                     .caregivers
@@ -167,6 +172,7 @@ impl From<ChildView> for Child {
 
 /// A single-use link to join or to set a new password (valid 7 days).
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"url": "https://carryover.clinic.example/invite/0190f0000000700080000000000000aa.2f1e…", "expires_at": "2026-12-06T09:00:00Z"}))]
 pub struct Invitation {
     pub url: String,
     pub expires_at: String,
@@ -183,6 +189,7 @@ impl Invitation {
 
 /// A new family, or a caregiver added to a child.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"child_id": "0190f000-0000-7000-8000-000000000004", "caregiver_name": "Rosa Diaz", "invitation": {"url": "https://carryover.clinic.example/invite/0190f0000000700080000000000000aa.2f1e…", "expires_at": "2026-12-06T09:00:00Z"}}))]
 pub struct CaregiverInvited {
     pub child_id: Uuid,
     pub caregiver_name: String,
@@ -206,6 +213,9 @@ pub struct NewHousehold {
     /// guardian or helper.
     #[serde(default)]
     pub access: String,
+    /// The primary therapist: required when an admin adds the family.
+    #[serde(default)]
+    pub therapist_id: Option<Uuid>,
 }
 
 /// Another caregiver of a child.
@@ -265,6 +275,7 @@ pub struct NewStaff {
 
 /// A link made for a person (a staff invitation or a password reset).
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"person_id": "0190f000-0000-7000-8000-000000000011", "invitation": {"url": "https://carryover.clinic.example/invite/0190f0000000700080000000000000aa.2f1e…", "expires_at": "2026-12-06T09:00:00Z"}}))]
 pub struct PersonLink {
     pub person_id: Uuid,
     pub invitation: Invitation,
@@ -281,14 +292,29 @@ pub struct Settings {
     /// 1–9: a COPM change of at least this much is clinically important.
     #[serde(default)]
     pub copm_threshold: i64,
+    /// 0–3650: days guardians may still read a discharged child's record.
+    #[serde(default = "default_guardian_read_days")]
+    pub guardian_read_days: i64,
+    /// 1–100: years a discharged child's record is kept before it is purged.
+    #[serde(default = "default_retention_years")]
+    pub retention_years: i64,
     /// Therapists and admins must use two-step sign-in before they see any
     /// child's information. Left out of a PUT, it stays as it is.
     #[serde(default)]
     pub require_second_factor: Option<bool>,
 }
 
+fn default_guardian_read_days() -> i64 {
+    i64::from(carryover_domain::clinic::DEFAULT_GUARDIAN_READ_DAYS)
+}
+
+fn default_retention_years() -> i64 {
+    i64::from(carryover_domain::clinic::DEFAULT_RETENTION_YEARS)
+}
+
 /// One row of an audit log (ids, and names for people to read).
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"occurred_at": "2026-11-02T09:00:00Z", "actor_id": "0190f000-0000-7000-8000-000000000009", "actor_name": "Priya Shah", "actor_role": "therapist", "action": "view", "resource_type": "child", "resource_id": "0190f000-0000-7000-8000-000000000004", "child_id": "0190f000-0000-7000-8000-000000000004", "outcome": "success", "children_shown": 0}))]
 pub struct AuditRow {
     pub occurred_at: String,
     pub actor_id: Option<String>,
@@ -322,6 +348,7 @@ impl From<AuditEntry> for AuditRow {
 
 /// A personal access token in its owner's list (never the secret).
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"token_id": "0190f000-0000-7000-8000-000000000020", "name": "school report script", "created_at": "2026-11-02T09:00:00Z", "expires_at": "2027-01-31T09:00:00Z", "last_used_at": null, "revoked_at": null}))]
 pub struct Token {
     pub token_id: Uuid,
     pub name: String,
@@ -346,6 +373,7 @@ impl From<TokenView> for Token {
 
 /// A token just made: `token` is shown this once.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"token": "0190f0000000700080000000000000aa.6b3c…", "token_id": "0190f000-0000-7000-8000-000000000020", "name": "school report script", "created_at": "2026-11-02T09:00:00Z", "expires_at": "2027-01-31T09:00:00Z", "last_used_at": null, "revoked_at": null}))]
 pub struct TokenCreated {
     /// Send as `Authorization: Bearer <token>`. Never shown again.
     pub token: String,
@@ -373,6 +401,7 @@ pub struct SignIn {
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(example = json!({"current": "my old pass phrase", "password": "a new long pass phrase", "password_confirm": "a new long pass phrase"}))]
 pub struct PasswordChange {
     #[serde(default)]
     pub current: String,
@@ -392,6 +421,7 @@ pub struct LanguageChoice {
 
 /// What an invitation says to the person invited.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"name": "Rosa Diaz", "email": "rosa@example.org", "purpose": "join", "needs_new_email": false}))]
 pub struct InvitationInfo {
     pub name: String,
     /// The address the link was made for; absent when it is already used
@@ -414,6 +444,7 @@ impl From<InvitationView> for InvitationInfo {
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(example = json!({"password": "sunny kitchen table", "password_confirm": "sunny kitchen table", "language": "es", "new_email": null}))]
 pub struct Acceptance {
     #[serde(default)]
     pub password: String,

@@ -56,6 +56,7 @@ fn bad_cursor() -> AppError {
 
 /// One page of a list.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"items": [], "next_cursor": "0190f000-0000-7000-8000-000000000004"}))]
 pub struct Paged<T> {
     pub items: Vec<T>,
     /// Pass as `cursor` to read the next page; `null` on the last page.

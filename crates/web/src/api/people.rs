@@ -71,13 +71,16 @@ pub(super) async fn invite_staff(
 
 /// Deactivates a person and ends their sessions and tokens.
 #[utoipa::path(post, path = "/api/v1/people/{person_id}/deactivate", tag = "people",
-    params(("person_id" = Uuid, Path)), responses((status = 204, description = "Deactivated")))]
+    params(("person_id" = Uuid, Path),
+        ("move_to" = Option<Uuid>, Query, description = "Who takes the children this therapist is the only therapist of; required when there are any")),
+    responses((status = 204, description = "Deactivated")))]
 pub(super) async fn deactivate(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
+    Query(input): Query<staff::DeactivateInput>,
 ) -> Result<StatusCode, AppError> {
-    staff::deactivate(&state.ops, &caller.who, person_id(&id)?).await?;
+    staff::deactivate(&state.ops, &caller.who, person_id(&id)?, &input).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

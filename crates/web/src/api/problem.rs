@@ -37,6 +37,7 @@ pub struct Problem {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"field": "caregiver_email", "code": "invalid_email", "message": "Please enter an email address like name@example.org."}))]
 pub struct FieldProblem {
     /// The field's name in the JSON body.
     pub field: String,

@@ -22,6 +22,8 @@ fn to_model(s: carryover_domain::clinic::ClinicSettings) -> Settings {
         name: s.name,
         time_zone: s.time_zone,
         copm_threshold: i64::from(s.copm_threshold),
+        guardian_read_days: i64::from(s.guardian_read_days),
+        retention_years: i64::from(s.retention_years),
         require_second_factor: Some(s.require_second_factor),
     }
 }
@@ -55,6 +57,8 @@ pub(super) async fn put_settings(
         name: body.name,
         time_zone: body.time_zone,
         copm_threshold: body.copm_threshold.to_string(),
+        guardian_read_days: body.guardian_read_days.to_string(),
+        retention_years: body.retention_years.to_string(),
         require_second_factor: require.then(|| "on".to_owned()),
     };
     Ok(Json(to_model(settings::update(&state.ops, &caller.who, &input).await?)))

@@ -66,7 +66,7 @@ impl Grant {
     }
 
     pub fn can(&self) -> ChildPermissions {
-        ChildPermissions::for_tie(self.0.tie())
+        ChildPermissions::for_grant(&self.0)
     }
 }
 

@@ -7,10 +7,11 @@ use axum::{
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
+use carryover_domain::people::Role;
 use carryover_ops::{
     Person,
     children::Paging,
-    staff::{self, StaffInput},
+    staff::{self, DeactivateInput, DeactivationView, StaffInput},
 };
 use serde::Deserialize;
 use uuid::Uuid;
@@ -32,6 +33,7 @@ pub fn routes() -> Routes {
         .calls(Operation::ListStaff)
         .post("/admin/people", invite_staff)
         .calls(Operation::InviteStaff)
+        .get("/admin/people/{person_id}/deactivate", confirm_deactivation)
         .post("/admin/people/{person_id}/deactivate", deactivate_person)
         .calls(Operation::DeactivatePerson)
         .post("/admin/people/{person_id}/reset", reset_password)
@@ -47,6 +49,7 @@ struct PersonRow {
     status: String,
     active: bool,
     is_me: bool,
+    is_therapist: bool,
     /// Staff can have their second factor reset by an admin.
     staff: bool,
 }
@@ -74,6 +77,7 @@ fn rows(t: &Tr, caller: &Caller, people: Vec<Person>) -> Vec<PersonRow> {
                 (true, true) => "status-active",
             }),
             active: p.is_active,
+            is_therapist: p.role == Role::Therapist,
             is_me: p.person_id == caller.who.actor.person_id(),
             staff: p.role.is_staff(),
             name: p.display_name,
@@ -141,13 +145,47 @@ fn person_id(text: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(text).map_err(|_| AppError::NotFound)
 }
 
-async fn deactivate_person(
+#[derive(Template)]
+#[template(path = "admin/deactivate.html")]
+struct DeactivatePage {
+    t: Tr,
+    c: Chrome,
+    view: DeactivationView,
+    errors: Errors,
+}
+
+/// Asks first: for a therapist who is some child's only therapist, where those children go.
+async fn confirm_deactivation(
     State(state): State<AppState>,
+    page: Page,
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    staff::deactivate(&state.ops, &caller.who, person_id(&id)?).await?;
-    Ok(Redirect::to("/admin/people?done=deactivated").into_response())
+    let view = staff::deactivation(&state.ops, &caller.who, person_id(&id)?).await?;
+    let Page { t, c } = page;
+    pages::render(&DeactivatePage { t, c, view, errors: Errors::default() })
+}
+
+async fn deactivate_person(
+    State(state): State<AppState>,
+    page: Page,
+    caller: Caller,
+    Path(id): Path<String>,
+    Form(form): Form<DeactivateInput>,
+) -> Result<Response, AppError> {
+    let id = person_id(&id)?;
+    match staff::deactivate(&state.ops, &caller.who, id, &form).await {
+        Ok(_) => Ok(Redirect::to("/admin/people?done=deactivated").into_response()),
+        Err(error) => {
+            let errors = form_errors(&page.t, error)?;
+            let view = staff::deactivation(&state.ops, &caller.who, id).await?;
+            let Page { t, c } = page.back_to(format!("/admin/people/{id}/deactivate"));
+            pages::render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &DeactivatePage { t, c, view, errors },
+            )
+        }
+    }
 }
 
 async fn reset_password(

@@ -2,6 +2,7 @@
 
 use askama::Template;
 use axum::{extract::State, response::Response};
+use carryover_domain::record::HomeLanguage;
 use carryover_ops::children::{self, ChildView};
 
 use carryover_ops::Operation;
@@ -20,10 +21,62 @@ pub fn routes() -> Routes {
 }
 
 /// One caregiver line, in words.
-struct CaregiverRow {
-    name: String,
-    relationship: String,
-    access: String,
+pub(super) struct CaregiverRow {
+    pub id: String,
+    pub name: String,
+    pub relationship: String,
+    pub access: String,
+    pub is_guardian: bool,
+}
+
+impl CaregiverRow {
+    pub fn of(t: &Tr, line: &children::CaregiverLine) -> CaregiverRow {
+        CaregiverRow {
+            id: line.person_id.to_string(),
+            name: line.display_name.clone(),
+            relationship: t.get(&format!("relationship-{}", line.relationship)),
+            access: t.get(&format!("access-{}", line.access)),
+            is_guardian: line.access == carryover_domain::people::Access::Guardian,
+        }
+    }
+}
+
+/// The languages' names in the reader's language, in the list's order.
+pub(super) fn language_names(t: &Tr, languages: &[HomeLanguage]) -> String {
+    let names: Vec<String> = languages.iter().map(|l| t.get(&format!("language-{l}"))).collect();
+    names.join(", ")
+}
+
+/// The child's details in words, for guardians, the care team and the admin.
+struct AboutRows {
+    birth_date: Option<String>,
+    languages: String,
+    notes: String,
+    last_change: Option<String>,
+    discharge_reason: Option<String>,
+    discharge_note: String,
+}
+
+fn about(t: &Tr, details: &children::ChildDetails) -> AboutRows {
+    let last_change = details.last_change.as_ref().map(|change| {
+        let when = t.datetime(change.at);
+        match &change.by_name {
+            Some(name) => t.with(
+                "child-last-change-by",
+                &[("when", when.into()), ("name", name.clone().into())],
+            ),
+            None => t.with("child-last-change", &[("when", when.into())]),
+        }
+    });
+    let discharge = details.discharge.as_ref();
+    AboutRows {
+        birth_date: details.date_of_birth.map(|d| t.date(d)),
+        languages: language_names(t, &details.home_languages),
+        notes: details.notes.clone(),
+        last_change,
+        discharge_reason: discharge.map(|d| t.get(&format!("discharge-reason-{}", d.reason))),
+        discharge_note: discharge.map(|d| d.note.clone()).unwrap_or_default(),
+    }
 }
 
 #[derive(Template)]
@@ -34,6 +87,9 @@ struct ChildPage {
     child: ChildView,
     /// Empty for helpers, who see no household details.
     caregivers: Vec<CaregiverRow>,
+    about: Option<AboutRows>,
+    /// "Discharged on March 3, 2026", for a discharged child.
+    discharged: Option<String>,
 }
 
 async fn show_child(
@@ -44,15 +100,12 @@ async fn show_child(
 ) -> Result<Response, AppError> {
     let child = children::view(&state.ops, &caller.who, &grant.0).await?;
     let Page { t, c } = page;
-    let caregivers = child
-        .details
-        .iter()
-        .flat_map(|d| &d.caregivers)
-        .map(|line| CaregiverRow {
-            name: line.display_name.clone(),
-            relationship: t.get(&format!("relationship-{}", line.relationship)),
-            access: t.get(&format!("access-{}", line.access)),
-        })
-        .collect();
-    pages::render(&ChildPage { t, c, child, caregivers })
+    let caregivers =
+        child.details.iter().flat_map(|d| &d.caregivers).map(|l| CaregiverRow::of(&t, l)).collect();
+    let about = child.details.as_ref().map(|d| about(&t, d));
+    let discharged = child
+        .basics
+        .discharged_on
+        .map(|on| t.with("child-discharged-on", &[("date", t.date(on).into())]));
+    pages::render(&ChildPage { t, c, child, caregivers, about, discharged })
 }

@@ -4,7 +4,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use carryover_domain::people::Role;
-use carryover_ops::children::{self, ChildSummary, Paging};
+use carryover_ops::children::{self, ChildSummary};
 
 use carryover_ops::Operation;
 
@@ -44,6 +44,15 @@ struct HomePage {
     is_caregiver: bool,
     is_admin: bool,
     children: Vec<ChildSummary>,
+    /// Discharged children whose record a guardian may still read.
+    closed: Vec<ClosedRow>,
+}
+
+struct ClosedRow {
+    child_id: String,
+    name: String,
+    /// "You can read it until March 3, 2026."
+    until: String,
 }
 
 /// Each person's start page: a caregiver's children, a therapist's caseload,
@@ -53,11 +62,22 @@ async fn show_home(
     page: Page,
     caller: Caller,
 ) -> Result<Response, AppError> {
-    let mut children = children::list(&state.ops, &caller.who, Paging::all()).await?.items;
+    let lists = children::home(&state.ops, &caller.who).await?;
+    let mut children = lists.current;
     children.sort_by(|a, b| a.preferred_name.cmp(&b.preferred_name));
     let role = caller.who.actor.role();
     let Page { t, c } = page;
+    let closed = lists
+        .closed
+        .into_iter()
+        .map(|r| ClosedRow {
+            child_id: r.child.child_id.to_string(),
+            name: r.child.preferred_name,
+            until: t.with("home-closed-until", &[("date", t.date(r.readable_until).into())]),
+        })
+        .collect();
     let page = HomePage {
+        closed,
         is_caregiver: role == Role::Caregiver,
         is_admin: role == Role::Admin,
         children,

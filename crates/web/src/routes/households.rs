@@ -8,7 +8,10 @@ use axum::{
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
-use carryover_ops::households::{self, NewHouseholdInput};
+use carryover_ops::{
+    caseload::Therapist,
+    households::{self, NewHouseholdInput},
+};
 
 use carryover_ops::Operation;
 
@@ -33,6 +36,9 @@ pub fn routes() -> Routes {
 pub struct HouseholdForm {
     #[serde(default)]
     pub child_name: String,
+    /// The primary therapist, chosen by an admin.
+    #[serde(default)]
+    pub therapist_id: String,
     #[serde(default)]
     pub caregiver_name: String,
     #[serde(default)]
@@ -47,6 +53,7 @@ impl HouseholdForm {
     fn input(&self) -> NewHouseholdInput {
         NewHouseholdInput {
             child_name: self.child_name.clone(),
+            therapist_id: self.therapist_id.clone(),
             caregiver: super::caregivers::input_of(self),
         }
     }
@@ -61,20 +68,33 @@ struct HouseholdNewPage {
     errors: Errors,
     /// (value, label) pairs for the relationship choice.
     relationships: Vec<(&'static str, String)>,
+    /// For an admin, who must name the primary therapist; empty for a therapist.
+    therapists: Vec<Therapist>,
 }
 
-fn form_page(page: Page, form: HouseholdForm, errors: Errors) -> HouseholdNewPage {
+async fn form_page(
+    state: &AppState,
+    caller: &Caller,
+    page: Page,
+    form: HouseholdForm,
+    errors: Errors,
+) -> Result<HouseholdNewPage, AppError> {
+    let therapists = households::therapist_choices(&state.ops, &caller.who).await?;
     let Page { t, c } = page.back_to("/households/new");
-    HouseholdNewPage { relationships: relationship_choices(&t), c, form, errors, t }
+    Ok(HouseholdNewPage { relationships: relationship_choices(&t), therapists, c, form, errors, t })
 }
 
-async fn new_household(page: Page) -> Result<Response, AppError> {
+async fn new_household(
+    State(state): State<AppState>,
+    caller: Caller,
+    page: Page,
+) -> Result<Response, AppError> {
     let form = HouseholdForm {
         relationship: "mother".into(),
         access: "guardian".into(),
         ..HouseholdForm::default()
     };
-    pages::render(&form_page(page, form, Errors::default()))
+    pages::render(&form_page(&state, &caller, page, form, Errors::default()).await?)
 }
 
 async fn create_household(
@@ -99,7 +119,8 @@ async fn create_household(
         },
         Err(error) => {
             let errors = form_errors(&page.t, error)?;
-            pages::render_with(StatusCode::UNPROCESSABLE_ENTITY, &form_page(page, form, errors))
+            let page = form_page(&state, &caller, page, form, errors).await?;
+            pages::render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
     }
 }

@@ -14,6 +14,13 @@ mod assets;
 mod audit_logs;
 mod caregivers;
 mod children;
+// The people side (issue 9).
+mod care_team;
+mod child_details;
+mod discharge;
+mod export;
+mod membership;
+// (end of issue 9)
 mod health;
 mod home;
 mod households;
@@ -57,6 +64,12 @@ fn table() -> Routes {
         .merge(admin::routes())
         .merge(audit_logs::routes())
         .merge(settings::routes())
+        // The people side (issue 9).
+        .merge(child_details::routes())
+        .merge(care_team::routes())
+        .merge(membership::routes())
+        .merge(discharge::routes())
+        .merge(export::routes())
         .merge(tokens::routes())
         .merge(crate::api::routes())
         // Issue 10: two-step sign-in.

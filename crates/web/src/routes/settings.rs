@@ -55,12 +55,7 @@ async fn show_settings(
     }
     let current = settings::current(&state.ops, &caller.who).await?;
     let Page { t, c } = page;
-    let form = SettingsInput {
-        name: current.name,
-        time_zone: current.time_zone,
-        copm_threshold: current.copm_threshold.to_string(),
-        require_second_factor: current.require_second_factor.then(|| "on".to_owned()),
-    };
+    let form = SettingsInput::from_settings(&current);
     let notice = q.done.is_some().then(|| t.get("settings-saved"));
     pages::render(&SettingsPage { t, c, form, errors: Errors::default(), notice })
 }

@@ -508,7 +508,69 @@ async fn a_signed_out_visitor_is_sent_to_sign_in_and_back(backend: Backend) {
     assert!(!deactivated.text().await.unwrap().contains("Mia"));
 }
 
+/// Forms that name a child's sub-resources in their body (issue 9): each is
+/// sent, for the world's child, with the other family's id in that field.
+/// Every persona the rule lets in must get 404 or a 422 refusing it.
+const BODY_IDS: &[(&str, &str)] = &[
+    ("/children/{child_id}/caregivers/remove", "person_id"),
+    ("/children/{child_id}/caregivers/access", "person_id"),
+    ("/admin/people/{person_id}/caseload", "children"),
+];
+
+#[test]
+fn every_form_that_names_a_childs_caregivers_is_walked_with_another_familys() {
+    for rule in RULES.iter().filter(|r| r.method == "POST" && r.path.contains("/caregivers/")) {
+        assert!(
+            BODY_IDS.iter().any(|(path, _)| *path == rule.path),
+            "{}: add it to BODY_IDS",
+            rule.path
+        );
+    }
+}
+
+async fn another_childs_ids_in_a_form_body_find_nothing(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let stranger = world.person(Persona::OtherGuardian).person_id.to_string();
+    let tara = world.person(Persona::TeamTherapist).person_id;
+    let oscar = world.person(Persona::OtherTherapist).person_id.to_string();
+    let other_child = world.other_child.to_string();
+    let mut mismatches = Vec::new();
+    for &(template, field) in BODY_IDS {
+        let rule = rule_for("POST", template).unwrap();
+        for persona in Persona::ALL {
+            let (role, tie) = role_and_tie(&world, persona, world.child).unzip();
+            if rule.who.judge(role, tie.flatten()) != Verdict::Allow {
+                continue;
+            }
+            let path = fill(template, world.child, tara, Uuid::nil());
+            let other = if field == "children" { &other_child } else { &stranger };
+            let form: Vec<(&str, &str)> = vec![
+                (field, other.as_str()),
+                ("confirm", "yes"),
+                ("access", "helper"),
+                ("to", oscar.as_str()),
+            ];
+            let status = world.client(persona).post_form(&path, &form).await.status();
+            if ![404, 422].contains(&status.as_u16()) {
+                mismatches.push(format!(
+                    "POST {template} {field}=another child's, {persona:?}: {status}"
+                ));
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    let access: String =
+        sqlx::query_scalar("SELECT access FROM household_member WHERE person_id = $1")
+            .bind(&stranger)
+            .fetch_one(app.db.reader())
+            .await
+            .unwrap();
+    assert_eq!(access, "guardian", "the other family is as it was");
+}
+
 on_both_databases!(
+    another_childs_ids_in_a_form_body_find_nothing,
     every_route_answers_every_persona_as_its_rule_says,
     a_therapist_of_another_clinic_cannot_tell_the_child_exists,
     a_helper_sees_the_practice_plan_but_not_the_childs_notes,

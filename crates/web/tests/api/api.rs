@@ -59,6 +59,13 @@ async fn the_document_names_every_api_route_and_no_other() {
     let unrouted: Vec<_> = documented.difference(&routed).collect();
     assert!(undocumented.is_empty(), "API routes missing from the document: {undocumented:?}");
     assert!(unrouted.is_empty(), "the document names routes that do not exist: {unrouted:?}");
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    let without: Vec<_> = schemas
+        .iter()
+        .filter(|(_, s)| s.get("example").is_none() && s.get("examples").is_none())
+        .map(|(name, _)| name)
+        .collect();
+    assert!(without.is_empty(), "schemas without an example: {without:?}");
     for (path, item) in doc["paths"].as_object().unwrap() {
         for (method, operation) in item.as_object().unwrap() {
             let responses = operation["responses"].as_object().unwrap();

@@ -63,6 +63,17 @@ enum ChildInRow {
 fn case_for(method: &str, path: &str, world: &World, n: usize) -> Case {
     let child = world.child;
     let person = world.person(Persona::TeamTherapist).person_id;
+    let other_therapist = world.person(Persona::OtherTherapist).person_id;
+    let helper = world.person(Persona::Helper).person_id;
+    // A change that answers with a redirect, and names the world's child.
+    let post = |persona, path: String, form: Vec<(&'static str, String)>, child| Case {
+        persona,
+        method: "POST",
+        path,
+        form,
+        child: ChildInRow::This(child),
+        status: 303,
+    };
     let get = |persona, path: String, child| Case {
         persona,
         method: "GET",
@@ -128,6 +139,72 @@ fn case_for(method: &str, path: &str, world: &World, n: usize) -> Case {
             child: ChildInRow::This(child),
             status: 200,
         },
+        // The people side (issue 9). Walked in the order of RULES: the
+        // helper becomes a guardian before being removed, and the child is
+        // discharged, then re-admitted, before the guardian's download.
+        ("GET", "/children/{child_id}/details") => {
+            get(Persona::Guardian, format!("/children/{child}/details"), ChildInRow::This(child))
+        }
+        ("POST", "/children/{child_id}/details") => post(
+            Persona::TeamTherapist,
+            format!("/children/{child}/details"),
+            vec![("preferred_name", "Mia".into()), ("home_languages", "es".into())],
+            child,
+        ),
+        ("GET", "/children/{child_id}/team") => {
+            get(Persona::Admin, format!("/children/{child}/team"), ChildInRow::This(child))
+        }
+        ("POST", "/children/{child_id}/team") => post(
+            Persona::Admin,
+            format!("/children/{child}/team"),
+            vec![("change", "add".into()), ("therapist_id", other_therapist.to_string())],
+            child,
+        ),
+        ("GET", "/children/{child_id}/caregivers") => {
+            get(Persona::Guardian, format!("/children/{child}/caregivers"), ChildInRow::This(child))
+        }
+        ("POST", "/children/{child_id}/caregivers/access") => post(
+            Persona::Guardian,
+            format!("/children/{child}/caregivers/access"),
+            vec![("person_id", helper.to_string()), ("access", "guardian".into())],
+            child,
+        ),
+        ("POST", "/children/{child_id}/caregivers/remove") => post(
+            Persona::Guardian,
+            format!("/children/{child}/caregivers/remove"),
+            vec![("person_id", helper.to_string()), ("confirm", "yes".into())],
+            child,
+        ),
+        ("GET", "/children/{child_id}/discharge") => get(
+            Persona::TeamTherapist,
+            format!("/children/{child}/discharge"),
+            ChildInRow::This(child),
+        ),
+        ("POST", "/children/{child_id}/discharge") => post(
+            Persona::TeamTherapist,
+            format!("/children/{child}/discharge"),
+            vec![("discharged_on", "2026-11-01".into()), ("reason", "goals_met".into())],
+            child,
+        ),
+        ("POST", "/children/{child_id}/readmit") => {
+            post(Persona::TeamTherapist, format!("/children/{child}/readmit"), vec![], child)
+        }
+        ("GET", "/children/{child_id}/export.zip") => {
+            get(Persona::Guardian, format!("/children/{child}/export.zip"), ChildInRow::This(child))
+        }
+        ("GET", "/admin/people/{person_id}/caseload") => {
+            get(Persona::Admin, format!("/admin/people/{person}/caseload"), ChildInRow::None)
+        }
+        // Leo moves from Oscar to Tara: Tara keeps Mia for the cases after this one.
+        ("POST", "/admin/people/{person_id}/caseload") => post(
+            Persona::Admin,
+            format!("/admin/people/{other_therapist}/caseload"),
+            vec![("to", person.to_string()), ("children", world.other_child.to_string())],
+            world.other_child,
+        ),
+        ("GET", "/admin/people/{person_id}/deactivate") => {
+            get(Persona::Admin, format!("/admin/people/{person}/deactivate"), ChildInRow::None)
+        }
         // The API twins: the same rows as their pages.
         ("GET", "/api/v1/children") => {
             get(Persona::Guardian, "/api/v1/children".into(), ChildInRow::None)

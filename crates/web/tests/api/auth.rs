@@ -193,9 +193,11 @@ async fn deactivation_ends_every_session_of_that_person(backend: Backend) {
     let therapist = world.client(Persona::TeamTherapist);
     let token = therapist.cookie(COOKIE).unwrap();
     let id = world.person(Persona::TeamTherapist).person_id;
+    // The only active therapist of the world's child: the child goes to another one.
+    let other = world.person(Persona::OtherTherapist).person_id.to_string();
     let done = world
         .client(Persona::Admin)
-        .post_form(&format!("/admin/people/{id}/deactivate"), &[])
+        .post_form(&format!("/admin/people/{id}/deactivate"), &[("move_to", &other)])
         .await;
     assert_eq!(done.status(), 303);
     assert_refused(&replay(&app.address, &token)).await;

@@ -73,6 +73,7 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
     use carryover_domain::{
         audit::{AuditAction, AuditResource},
         people::{Access, Relationship, Role},
+        record::{DischargeReason, HomeLanguage},
     };
     use carryover_ops::Problem;
     fn all<T: Copy>(values: &[T], code: impl Fn(T) -> &'static str) -> Vec<String> {
@@ -86,6 +87,13 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         ("audit-resource-", all(&AuditResource::ALL, AuditResource::as_str)),
         ("audit-outcome-", vec!["denied".into(), "failure".into()]),
         ("problem-", all(&Problem::ALL, Problem::as_str)),
+        // The people side (issue 9).
+        ("language-", all(&HomeLanguage::ALL, HomeLanguage::as_str)),
+        ("discharge-reason-", all(&DischargeReason::ALL, DischargeReason::as_str)),
+        (
+            "export-field-",
+            carryover_ops::export::FIELDS.iter().map(|f| f.replace('.', "-")).collect(),
+        ),
     ]
 }
 

@@ -15,6 +15,14 @@ mod errors;
 mod health;
 mod invitations;
 mod languages;
+// The people side (issue 9).
+mod people_caregivers;
+mod people_export;
+mod people_invariant;
+mod people_purge;
+mod people_record;
+mod people_team;
+// (end of issue 9)
 mod processes;
 mod security;
 mod settings;

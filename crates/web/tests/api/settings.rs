@@ -16,7 +16,13 @@ async fn an_admin_changes_the_clinics_name_time_zone_and_copm_threshold(backend:
     let saved = admin
         .post_form(
             "/admin/settings",
-            &[("name", "Bright Steps"), ("time_zone", "america/chicago"), ("copm_threshold", "3")],
+            &[
+                ("name", "Bright Steps"),
+                ("time_zone", "america/chicago"),
+                ("copm_threshold", "3"),
+                ("guardian_read_days", "30"),
+                ("retention_years", "10"),
+            ],
         )
         .await;
     assert_eq!(saved.status(), 303);
@@ -24,6 +30,7 @@ async fn an_admin_changes_the_clinics_name_time_zone_and_copm_threshold(backend:
     assert!(page.contains("value=\"Bright Steps\""));
     assert!(page.contains("value=\"America/Chicago\""), "stored as the zone database spells it");
     assert!(page.contains("value=\"3\""));
+    assert!(page.contains("value=\"30\"") && page.contains("value=\"10\""), "{page}");
     assert_eq!(app.audit_count("action = 'update' AND resource_type = 'clinic'").await, 1);
 }
 

@@ -248,7 +248,7 @@ async fn new_child(
         household_id,
         preferred_name: name.into(),
         date_of_birth: Some("2021-03-14".into()),
-        home_languages: "English".into(),
+        home_languages: "en".into(),
         notes: "Private note about sleep".into(),
     };
     people::insert_child(tx, &new, time::OffsetDateTime::now_utc()).await.unwrap()
