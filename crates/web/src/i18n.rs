@@ -159,17 +159,10 @@ impl Tr {
         self.lang.code()
     }
 
-    /// A text with one `$name` in it, the name isolated (see [`isolate`]).
+    /// A text with one `$name` in it.
     pub fn with_name(&self, key: &str, name: &str) -> String {
-        self.with(key, &[("name", isolate(name).into())])
+        self.with(key, &[("name", name.to_owned().into())])
     }
-}
-
-/// A person-entered name inside a sentence, between the Unicode isolates
-/// FSI and PDI: what `<bdi>` does in markup, for text that is escaped as a
-/// whole. A right-to-left name then cannot reorder the words around it.
-pub fn isolate(name: &str) -> String {
-    format!("\u{2068}{name}\u{2069}")
 }
 
 /// The language a request asks for, before any signed-in person's preference.

@@ -102,8 +102,8 @@ async fn add_caregiver(
         Ok(added) => match &added.invitation {
             Some(link) => {
                 let names = [
-                    ("name", crate::i18n::isolate(&added.caregiver_name).into()),
-                    ("child", crate::i18n::isolate(&added.child_name).into()),
+                    ("name", added.caregiver_name.clone().into()),
+                    ("child", added.child_name.clone().into()),
                 ];
                 let headline = page.t.with("invitation-for-caregiver", &names);
                 show_link(&state, page.back_to("/home"), &headers, link, headline)

@@ -109,8 +109,8 @@ async fn create_household(
         Ok(created) => match &created.invitation {
             Some(link) => {
                 let names = [
-                    ("name", crate::i18n::isolate(&created.caregiver_name).into()),
-                    ("child", crate::i18n::isolate(&created.child_name).into()),
+                    ("name", created.caregiver_name.clone().into()),
+                    ("child", created.child_name.clone().into()),
                 ];
                 let headline = page.t.with("invitation-for-caregiver", &names);
                 show_link(&state, page.back_to("/home"), &headers, link, headline)

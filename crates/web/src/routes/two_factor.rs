@@ -43,7 +43,7 @@ const CODE_WRONG: &str = "code-wrong";
 struct CodePage {
     t: Tr,
     c: Chrome,
-    /// Says whose sign-in this is: the name is isolated (`<bdi>`) in the sentence.
+    /// Says whose sign-in this is.
     lead: String,
     next: String,
     error: Option<String>,

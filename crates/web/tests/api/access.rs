@@ -290,6 +290,7 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
     // Clinic A requires a second factor: every staff persona has one but the
     // one who is `Unenrolled`, who must be sent to enrol from every route
     // that is not their own account or open to everyone.
+    world.join_care_team(&app, Persona::Unenrolled).await;
     world.require_second_factor(&app).await;
 
     let mut walk = routes::inventory();

@@ -132,6 +132,7 @@ async fn a_recovery_code_signs_in_once(backend: Backend) {
 async fn with_the_requirement_on_staff_enrol_before_seeing_any_child(backend: Backend) {
     let app = spawn_app(backend).await;
     let world = World::build(&app).await;
+    world.join_care_team(&app, Persona::Unenrolled).await;
     world.require_second_factor(&app).await;
     let unenrolled = world.client(Persona::Unenrolled);
     let child = format!("/children/{}", world.child);
@@ -225,6 +226,8 @@ async fn the_requirement_is_a_clinic_setting_on_for_new_clinics(backend: Backend
         ("name", "Clinic A"),
         ("time_zone", "UTC"),
         ("copm_threshold", "2"),
+        ("guardian_read_days", "90"),
+        ("retention_years", "7"),
         ("require_second_factor", "on"),
     ];
     assert_eq!(admin.post_form("/admin/settings", &form).await.status(), 303);

@@ -129,12 +129,7 @@ impl World {
             clinic::set_second_factor_required(&mut tx, clinic, false).await.unwrap();
         }
         give_second_factor(&mut tx, a, id(Persona::AwaitingCode)).await;
-        for therapist in [
-            Persona::TeamTherapist,
-            Persona::Deactivated,
-            Persona::Unenrolled,
-            Persona::AwaitingCode,
-        ] {
+        for therapist in [Persona::TeamTherapist, Persona::Deactivated] {
             people::insert_care_team_member(
                 &mut tx,
                 a,
@@ -179,6 +174,24 @@ impl World {
 }
 
 impl World {
+    /// Puts a therapist persona on the care team of the world's child (the
+    /// second-factor personas join no team unless a test asks).
+    pub async fn join_care_team(&self, app: &TestApp, persona: Persona) {
+        let mut tx = app.db.begin_write().await.unwrap();
+        let therapist = self.person(persona).person_id;
+        people::insert_care_team_member(
+            &mut tx,
+            self.clinic,
+            self.child,
+            therapist,
+            false,
+            app.clock_now(),
+        )
+        .await
+        .unwrap();
+        carryover_store::commit(tx).await.unwrap();
+    }
+
     /// Turns on clinic A's second-factor requirement, with every staff
     /// persona of clinic A enrolled but the one who is `Unenrolled`. Their
     /// sessions stay as they are.
