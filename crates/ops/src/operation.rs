@@ -28,5 +28,18 @@ code_enum! {
         CreateToken = "tokens.create",
         ListTokens = "tokens.list",
         RevokeToken = "tokens.revoke",
+        ViewChildDetails = "child_details.form",
+        UpdateChildDetails = "child_details.update",
+        ViewCareTeam = "care_team.view",
+        ChangeCareTeam = "care_team.change",
+        ListCaregivers = "membership.list",
+        ChangeAccess = "membership.change_access",
+        RemoveCaregiver = "membership.remove",
+        Discharge = "discharge.discharge",
+        Readmit = "discharge.readmit",
+        ExportChild = "export.for_guardian",
+        ViewCaseload = "caseload.view",
+        MoveCaseload = "caseload.move",
+        DeactivationPreview = "staff.deactivation",
     }
 }

@@ -8,6 +8,8 @@ mod account;
 mod audit;
 mod children;
 mod docs;
+mod family;
+pub mod family_models;
 mod invitations;
 pub mod models;
 pub mod paging;
@@ -39,6 +41,7 @@ pub fn routes() -> Routes {
         .merge(settings::routes())
         .merge(audit::routes())
         .merge(invitations::routes())
+        .merge(family::routes())
 }
 
 /// The caller's own language, for people an operation creates.
@@ -77,6 +80,19 @@ fn language_of(caller: &Caller) -> Language {
         audit::child_audit,
         audit::person_audit,
         invitations::get_invitation,
+        family::get_details,
+        family::put_details,
+        family::get_team,
+        family::change_team,
+        family::list_caregivers,
+        family::change_access,
+        family::remove_caregiver,
+        family::discharge_child,
+        family::readmit_child,
+        family::export_child,
+        family::get_caseload,
+        family::move_caseload,
+        family::get_deactivation,
         invitations::accept,
     ),
     components(schemas(problem::Problem, problem::FieldProblem))
@@ -89,13 +105,13 @@ const ERRORS_ALWAYS: &[(&str, &str)] = &[
     ("401", "No credentials, or a token that is unknown, revoked or expired."),
     ("403", "A cross-site request from a browser was refused."),
     ("404", "Not found, or outside the caller's access (the two look alike)."),
+    ("409", "A conflict, or a discharged child's record, which is read-only."),
     ("429", "Too many attempts; see retry_after."),
     ("500", "Something failed on the server."),
     ("503", "The database is not available; try again."),
 ];
 /// Statuses of operations that take a body.
 const ERRORS_WITH_BODY: &[(&str, &str)] = &[
-    ("409", "A conflict: the thing exists already."),
     ("413", "The body is too large."),
     ("415", "The body is not JSON."),
     ("422", "Input refused: see errors, one per field."),

@@ -34,6 +34,7 @@ pub fn routes() -> Routes {
         .post("/admin/people", invite_staff)
         .calls(Operation::InviteStaff)
         .get("/admin/people/{person_id}/deactivate", confirm_deactivation)
+        .calls(Operation::DeactivationPreview)
         .post("/admin/people/{person_id}/deactivate", deactivate_person)
         .calls(Operation::DeactivatePerson)
         .post("/admin/people/{person_id}/reset", reset_password)

@@ -16,6 +16,8 @@ use carryover_ops::{
 use serde::Deserialize;
 use uuid::Uuid;
 
+use carryover_ops::Operation;
+
 use super::Routes;
 use crate::{
     AppState,
@@ -28,9 +30,13 @@ use crate::{
 pub fn routes() -> Routes {
     Routes::new()
         .get("/children/{child_id}/team", show_team)
+        .calls(Operation::ViewCareTeam)
         .post("/children/{child_id}/team", change_team)
+        .calls(Operation::ChangeCareTeam)
         .get("/admin/people/{person_id}/caseload", show_caseload)
+        .calls(Operation::ViewCaseload)
         .post("/admin/people/{person_id}/caseload", move_caseload)
+        .calls(Operation::MoveCaseload)
 }
 
 #[derive(Template)]

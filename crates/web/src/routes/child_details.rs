@@ -11,6 +11,8 @@ use axum::{
 use carryover_domain::record::{HomeLanguage, iso_date};
 use carryover_ops::child_details::{self, DetailsInput};
 
+use carryover_ops::Operation;
+
 use super::Routes;
 use crate::{
     AppState,
@@ -23,7 +25,9 @@ use crate::{
 pub fn routes() -> Routes {
     Routes::new()
         .get("/children/{child_id}/details", edit_details)
+        .calls(Operation::ViewChildDetails)
         .post("/children/{child_id}/details", save_details)
+        .calls(Operation::UpdateChildDetails)
 }
 
 /// One language to tick, named in the reader's language.

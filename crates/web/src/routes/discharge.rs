@@ -13,6 +13,8 @@ use carryover_ops::{
     discharge::{self, DischargeInput, ReadmitInput},
 };
 
+use carryover_ops::Operation;
+
 use super::Routes;
 use crate::{
     AppState,
@@ -26,7 +28,9 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/children/{child_id}/discharge", discharge_form)
         .post("/children/{child_id}/discharge", discharge_child)
+        .calls(Operation::Discharge)
         .post("/children/{child_id}/readmit", readmit_child)
+        .calls(Operation::Readmit)
 }
 
 #[derive(Template)]

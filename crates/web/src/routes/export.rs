@@ -7,6 +7,8 @@ use axum::{
 };
 use carryover_ops::export;
 
+use carryover_ops::Operation;
+
 use super::Routes;
 use crate::{
     AppState,
@@ -17,7 +19,9 @@ use crate::{
 };
 
 pub fn routes() -> Routes {
-    Routes::new().get("/children/{child_id}/export.zip", download_copy)
+    Routes::new()
+        .get("/children/{child_id}/export.zip", download_copy)
+        .calls(Operation::ExportChild)
 }
 
 async fn download_copy(

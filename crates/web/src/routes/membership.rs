@@ -11,6 +11,8 @@ use axum::{
 use carryover_ops::membership::{self, MemberInput};
 use serde::Deserialize;
 
+use carryover_ops::Operation;
+
 use super::{Routes, children::CaregiverRow};
 use crate::{
     AppState,
@@ -23,8 +25,11 @@ use crate::{
 pub fn routes() -> Routes {
     Routes::new()
         .get("/children/{child_id}/caregivers", list_caregivers)
+        .calls(Operation::ListCaregivers)
         .post("/children/{child_id}/caregivers/remove", remove_caregiver)
+        .calls(Operation::RemoveCaregiver)
         .post("/children/{child_id}/caregivers/access", change_access)
+        .calls(Operation::ChangeAccess)
 }
 
 #[derive(Template)]

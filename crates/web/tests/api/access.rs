@@ -14,6 +14,7 @@ use carryover_store::{
     people::{self, NewPerson},
 };
 use reqwest::{Method, Response, header};
+use serde_json::json;
 use uuid::Uuid;
 
 use crate::helpers::{TestApp, TestClient, on_both_databases, spawn_app};
@@ -516,6 +517,9 @@ const BODY_IDS: &[(&str, &str)] = &[
     ("/children/{child_id}/caregivers/remove", "person_id"),
     ("/children/{child_id}/caregivers/access", "person_id"),
     ("/admin/people/{person_id}/caseload", "children"),
+    ("/api/v1/children/{child_id}/caregivers/remove", "person_id"),
+    ("/api/v1/children/{child_id}/caregivers/access", "person_id"),
+    ("/api/v1/people/{person_id}/caseload", "children"),
 ];
 
 #[test]
@@ -552,7 +556,14 @@ async fn another_childs_ids_in_a_form_body_find_nothing(backend: Backend) {
                 ("access", "helper"),
                 ("to", oscar.as_str()),
             ];
-            let status = world.client(persona).post_form(&path, &form).await.status();
+            let client = world.client(persona);
+            let status = if template.starts_with("/api/") {
+                let value = if field == "children" { json!([other]) } else { json!(other) };
+                let body = json!({field: value, "access": "helper", "to": oscar});
+                client.send_json(Method::POST, &path, &body).await.status()
+            } else {
+                client.post_form(&path, &form).await.status()
+            };
             if ![404, 422].contains(&status.as_u16()) {
                 mismatches.push(format!(
                     "POST {template} {field}=another child's, {persona:?}: {status}"
