@@ -58,15 +58,16 @@ def other_clinic_therapist():
     """A second clinic made on the command line; its admin invites a therapist."""
     out = subprocess.run(
         [BIN, "--data-dir", DATA_DIR, "admin", "create-clinic", "Other Clinic",
-         "--admin-email", "other.admin@example.net", "--public-url", BASE],
+         "--admin-email", "other.admin@example.net", "--public-url", BASE,
+         "--second-factor", "optional"],
         check=True, capture_output=True, text=True).stdout
     link = next(line for line in out.splitlines() if "/invite/" in line).strip()
     admin = accept(link, "violet harbor lantern 7")
     # A new clinic may require two-factor sign-in for staff; the contract run
     # turns it off for its own throwaway clinic when the setting exists.
     settings = call(admin, "GET", "/clinic/settings")
-    if settings.status_code == 200 and "require_two_factor" in settings.json():
-        body = settings.json() | {"require_two_factor": False}
+    if settings.status_code == 200 and "require_second_factor" in settings.json():
+        body = settings.json() | {"require_second_factor": False}
         assert call(admin, "PUT", "/clinic/settings", json=body).status_code == 200
     r = call(admin, "POST", "/people", json={"name": "Olive Other", "email": "olive@example.net", "role": "therapist"})
     assert r.status_code == 201, f"invite: {r.status_code} {r.text}"

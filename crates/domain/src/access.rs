@@ -249,7 +249,33 @@ pub const RULES: &[Rule] = &[
     audited("GET", "/api/v1/people/{person_id}/deactivation", Admin, AuditAction::List),
     rule("GET", "/api/v1/clinic/settings", Admin),
     rule("PUT", "/api/v1/clinic/settings", Admin),
+    // Issue 10: two-factor sign-in.
+    rule("GET", "/login/code", Anyone),
+    rule("POST", "/login/code", Anyone),
+    rule("GET", "/account/two-factor", SignedIn),
+    rule("POST", "/account/two-factor/start", SignedIn),
+    rule("POST", "/account/two-factor/confirm", SignedIn),
+    rule("POST", "/admin/people/{person_id}/two-factor/reset", Admin),
 ];
+
+/// Where staff who must enrol a second factor are sent.
+pub const ENROL_PATH: &str = "/account/two-factor";
+
+/// Routes a staff member who must enrol a second factor may still use: the
+/// public ones, and their own account. Nothing here shows a child.
+const BEFORE_SECOND_FACTOR: &[&str] = &[
+    "/logout",
+    "/api/v1/session",
+    "/account/password",
+    "/api/v1/me/password",
+    "/account/two-factor",
+    "/account/two-factor/start",
+    "/account/two-factor/confirm",
+];
+
+pub fn open_before_second_factor(rule: &Rule) -> bool {
+    rule.who == Anyone || BEFORE_SECOND_FACTOR.contains(&rule.path)
+}
 
 pub fn rule_for(method: &str, path: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.method == method && r.path == path)
@@ -320,6 +346,17 @@ mod tests {
         let who = rule_for("POST", "/children/{child_id}/plan/{version_id}/confirm").unwrap().who;
         assert_eq!(who.judge(Some(Role::Caregiver), Some(Guardian)), Verdict::Allow);
         assert_eq!(who.judge(Some(Role::Therapist), Some(CareTeam)), Verdict::Hide);
+    }
+
+    #[test]
+    fn nothing_about_a_child_is_open_before_the_second_factor() {
+        for rule in RULES.iter().filter(|r| open_before_second_factor(r)) {
+            assert!(!rule.who.needs_child_tie() && rule.audits.is_none(), "{}", rule.path);
+            assert_ne!(rule.path, "/home", "home lists children");
+        }
+        for path in BEFORE_SECOND_FACTOR {
+            assert!(RULES.iter().any(|r| r.path == *path), "{path} has no rule");
+        }
     }
 
     #[test]

@@ -19,6 +19,10 @@ code_enum! {
         FailedSignIn = "failed_sign_in",
         SignOut = "sign_out",
         Denied = "denied",
+        // Issue 10: a new chain is recorded in the 'system' chain, so that a
+        // whole chain removed later is missed by name.
+        OpenChain = "open_chain",
+        ResetSecondFactor = "reset_second_factor",
     }
 }
 

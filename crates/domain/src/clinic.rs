@@ -23,6 +23,9 @@ pub struct ClinicSettings {
     pub time_zone: String,
     /// A COPM change of at least this many points is clinically important (1–9).
     pub copm_threshold: u8,
+    /// Therapists and admins must enrol a second factor before they see any
+    /// child's information (on for new clinics, off for the demo).
+    pub require_second_factor: bool,
     /// Days after discharge that guardians may still read the record (0–3650).
     pub guardian_read_days: u16,
     /// Years after discharge that the record is kept, then purged (1–100).
@@ -37,6 +40,8 @@ pub struct SettingsText<'a> {
     pub copm_threshold: &'a str,
     pub guardian_read_days: &'a str,
     pub retention_years: &'a str,
+    /// A checkbox: ticked or not.
+    pub require_second_factor: bool,
 }
 
 /// What is wrong with one field of a settings form.
@@ -79,6 +84,7 @@ pub fn check_settings(text: SettingsText<'_>) -> Result<ClinicSettings, Vec<Sett
                 copm_threshold,
                 guardian_read_days: days,
                 retention_years: years,
+                require_second_factor: text.require_second_factor,
             })
         }
         _ => Err(problems),
@@ -96,6 +102,7 @@ mod tests {
             copm_threshold: copm,
             guardian_read_days: "90",
             retention_years: "7",
+            require_second_factor: true,
         }
     }
 

@@ -5,6 +5,7 @@
 pub mod access;
 pub mod adherence;
 pub mod audit;
+pub mod audit_seal;
 pub mod clinic;
 pub mod codes;
 pub mod confidence;
@@ -24,6 +25,7 @@ pub mod record;
 pub mod reflection;
 pub mod routine;
 pub mod scale;
+pub mod second_factor;
 pub mod session;
 pub mod strategies;
 pub mod text;

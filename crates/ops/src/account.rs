@@ -7,7 +7,7 @@ use carryover_domain::{
 };
 use carryover_store::{audit, people, session};
 
-use crate::{FieldError, OpError, Ops, Problem, Who, auth};
+use crate::{FieldError, OpError, Ops, Problem, Who, auth, throttle::Keys};
 
 pub struct PasswordChange {
     pub current: String,
@@ -27,10 +27,23 @@ pub async fn change_password(
         people::account_in_clinic(&mut conn, who.actor.clinic_id(), who.actor.person_id()).await?;
     drop(conn);
     let account = account.ok_or(OpError::NotFound)?;
+    // Guessing the current password is throttled like signing in.
+    let subject = format!("password:{}", who.actor.person_id());
+    let keys = Keys::new(&subject, who.meta.client_addr.as_deref());
+    let now = ops.now();
+    if let Some(wait) = keys.blocked(&mut *ops.db.read_conn().await?, now).await? {
+        return Err(OpError::Throttled { retry_after_secs: wait });
+    }
     let current_ok =
         ops.passwords.verify_blocking(change.current, account.password_hash.clone()).await;
     if !current_ok {
-        return Err(OpError::field("current", Problem::PasswordWrong));
+        let mut tx = ops.db.begin_write().await?;
+        let wait = keys.failed(&mut tx, now).await?;
+        tx.commit().await?;
+        return Err(match wait {
+            Some(retry_after_secs) => OpError::Throttled { retry_after_secs },
+            None => OpError::field("current", Problem::PasswordWrong),
+        });
     }
     let person = &account.person;
     password::check(&change.password, &[&person.display_name, &person.email])
@@ -42,9 +55,9 @@ pub async fn change_password(
         )]));
     }
     let hash = ops.passwords.hash_blocking(change.password).await.map_err(OpError::Storage)?;
-    let now = ops.now();
     let actor = &who.actor;
     let mut tx = ops.db.begin_write().await?;
+    keys.succeeded(&mut tx).await?;
     people::set_password(&mut tx, actor.clinic_id(), actor.person_id(), &hash).await?;
     session::end_all_sessions(&mut tx, actor.clinic_id(), actor.person_id(), now).await?;
     let cookie = auth::start_session(ops, &mut tx, actor).await?;

@@ -18,6 +18,7 @@ use crate::{
 
 #[derive(Debug)]
 pub struct ClinicCreated {
+    pub clinic_id: uuid::Uuid,
     pub clinic_name: String,
     pub admin_email: String,
     pub invitation: IssuedLink,
@@ -57,5 +58,28 @@ pub async fn create_with_admin(
     let admin = people::insert_person(&mut tx, &new, now).await?;
     let invitation = invitations::issue(ops, &mut tx, &admin, Purpose::Join, None).await?;
     tx.commit().await?;
-    Ok(ClinicCreated { clinic_name, admin_email: email.as_str().to_owned(), invitation })
+    Ok(ClinicCreated {
+        clinic_id: clinic.clinic_id,
+        clinic_name,
+        admin_email: email.as_str().to_owned(),
+        invitation,
+    })
+}
+
+/// Lets a clinic made on the command line start without requiring its staff
+/// to use two-step sign-in (its admins can turn it on in the settings).
+pub async fn make_second_factor_optional(ops: &Ops, clinic_id: uuid::Uuid) -> Result<(), OpError> {
+    let mut tx = ops.db.begin_write().await?;
+    clinic::set_second_factor_required(&mut tx, clinic_id, false).await?;
+    let event = crate::RequestMeta::default().event(
+        None,
+        carryover_domain::audit::AuditAction::Update,
+        carryover_domain::audit::AuditResource::Clinic,
+        Some(clinic_id.to_string()),
+        None,
+    );
+    let event = carryover_store::audit::NewAuditEvent { clinic_id: Some(clinic_id), ..event };
+    carryover_store::audit::append(&mut tx, &event, ops.now()).await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -57,6 +57,9 @@ code_enum! {
         UnknownStrategy = "unknown_strategy",
         InvalidTime = "invalid_time",
         EmptyPlan = "empty_plan",
+        // Issue 10: two-factor sign-in.
+        CodeWrong = "code_wrong",
+        SecondFactorRequired = "second_factor_required",
     }
 }
 

@@ -53,7 +53,10 @@ pub(crate) async fn issue(
         created_by,
         expires_at: now + VALID_FOR,
     };
-    invitation::insert_invitation(tx, &new, now).await?;
+    let id = invitation::insert_invitation(tx, &new, now).await?;
+    // A new link ends the older ones of the same person and purpose.
+    invitation::end_other_invitations(tx, person.clinic_id, person.person_id, purpose, id, now)
+        .await?;
     Ok(IssuedLink { token: token.reveal(), expires_at: new.expires_at })
 }
 
@@ -140,6 +143,8 @@ pub async fn accept(
     if !invitation::use_invitation(&mut tx, clinic_id, found.invitation_id, now).await? {
         return Err(OpError::NotFound);
     }
+    let (purpose, used) = (found.purpose, found.invitation_id);
+    invitation::end_other_invitations(&mut tx, clinic_id, person_id, purpose, used, now).await?;
     let mut person = found.account.person.clone();
     match email {
         Some(email) => {
@@ -166,7 +171,8 @@ pub async fn accept(
     // A new password ends every session the old one opened.
     session::end_all_sessions(&mut tx, clinic_id, person_id, now).await?;
     let actor = found.account.actor().ok_or(OpError::NotFound)?;
-    let cookie = auth::start_session(ops, &mut tx, &actor).await?;
+    // A reset link is no way around a second factor: its session waits for a code.
+    let (cookie, awaiting_code) = auth::start_session_for(ops, &mut tx, &actor).await?;
     let event = meta.event(
         Some(&actor),
         AuditAction::SignIn,
@@ -176,5 +182,5 @@ pub async fn accept(
     );
     audit::append(&mut tx, &event, now).await?;
     tx.commit().await?;
-    Ok(SignedIn { cookie, person, actor })
+    Ok(SignedIn { cookie, person, actor, awaiting_code })
 }

@@ -30,6 +30,7 @@ pub mod secrets;
 pub mod settings;
 pub mod staff;
 mod throttle;
+// Issue 10: two-factor sign-in.
 pub mod tokens;
 // Issue 11, the joint plan.
 pub mod goals;
@@ -39,6 +40,7 @@ pub mod routines;
 mod scope;
 pub mod scores;
 pub mod strategies;
+pub mod two_factor;
 
 pub use carryover_store::{
     Backend, Db, DbOptions,

@@ -28,6 +28,9 @@ pub struct SettingsInput {
     pub guardian_read_days: String,
     #[serde(default)]
     pub retention_years: String,
+    /// A checkbox: present (any value) when ticked.
+    #[serde(default)]
+    pub require_second_factor: Option<String>,
 }
 
 impl SettingsInput {
@@ -39,6 +42,7 @@ impl SettingsInput {
             copm_threshold: settings.copm_threshold.to_string(),
             guardian_read_days: settings.guardian_read_days.to_string(),
             retention_years: settings.retention_years.to_string(),
+            require_second_factor: settings.require_second_factor.then(|| "on".to_owned()),
         }
     }
 }
@@ -58,6 +62,7 @@ pub async fn update(
         copm_threshold: &input.copm_threshold,
         guardian_read_days: &input.guardian_read_days,
         retention_years: &input.retention_years,
+        require_second_factor: input.require_second_factor.is_some(),
     };
     let settings = check_settings(text).map_err(|problems| {
         OpError::Invalid(problems.into_iter().map(|p| p.to_field()).collect())

@@ -68,6 +68,10 @@ pub struct TokenCreated {
 }
 
 pub async fn create(ops: &Ops, who: &Who, input: &NewTokenInput) -> Result<TokenCreated, OpError> {
+    // Issue 10: where the clinic requires a second factor, none without it.
+    if !crate::two_factor::requirement_satisfied(ops, &who.actor).await? {
+        return Err(OpError::field("second_factor", Problem::SecondFactorRequired));
+    }
     let mut fields = Fields::default();
     let name = fields.check("name", check_name(&input.name));
     let days = match input.days.as_deref().map(str::trim).filter(|d| !d.is_empty()) {

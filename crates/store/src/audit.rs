@@ -2,8 +2,9 @@
 //! read or write they record, chained by hash per clinic; the database
 //! refuses to change or remove them (triggers in the migrations).
 
-use carryover_domain::audit::{
-    AuditAction, AuditFields, AuditResource, GENESIS, StoredAuditRow, chain_hash,
+use carryover_domain::{
+    audit::{AuditAction, AuditFields, AuditResource, GENESIS, StoredAuditRow, chain_hash},
+    audit_seal::ChainHead,
 };
 use sqlx::{AnyConnection, FromRow};
 use time::OffsetDateTime;
@@ -70,23 +71,14 @@ pub async fn append_listing(
 ) -> Result<(), StoreError> {
     let clinic = event.clinic_id.unwrap_or(SYSTEM_CLINIC);
     let chain = event.clinic_id.map_or_else(|| "system".to_owned(), |id| id.to_string());
-    sqlx::query(
-        "INSERT INTO audit_chain_head (clinic_id, chain, last_seq, last_hash) VALUES ($1, $2, 0, $3) \
-         ON CONFLICT (clinic_id) DO NOTHING",
-    )
-    .bind(Id(clinic))
-    .bind(chain.as_str())
-    .bind(GENESIS)
-    .execute(&mut **tx)
-    .await?;
-    // The UPDATE locks the head row, so concurrent writers on PostgreSQL take turns.
-    let (seq, prev_hash): (i64, String) = sqlx::query_as(
-        "UPDATE audit_chain_head SET last_seq = last_seq + 1 WHERE clinic_id = $1 \
-         RETURNING last_seq, last_hash",
-    )
-    .bind(Id(clinic))
-    .fetch_one(&mut **tx)
-    .await?;
+    let (last_seq, prev_hash) = match take_turn(tx, clinic).await? {
+        Some(head) => head,
+        None => {
+            open_chain(tx, clinic, &chain, event, now).await?;
+            take_turn(tx, clinic).await?.ok_or(StoreError::NotFound)?
+        }
+    };
+    let seq = last_seq + 1;
     let mut listed: Vec<String> = children.iter().map(Uuid::to_string).collect();
     listed.sort();
     listed.dedup();
@@ -108,13 +100,73 @@ pub async fn append_listing(
         children: listed,
     };
     let row_hash = chain_hash(&prev_hash, &fields);
+    insert_row(tx, clinic, &fields, &prev_hash, &row_hash).await?;
+    move_head(tx, clinic, seq, &row_hash).await
+}
+
+/// Takes this chain's turn: the no-op UPDATE locks the head row, so that
+/// concurrent writers on PostgreSQL append one after another. `None` for a
+/// chain that has no head yet.
+async fn take_turn(tx: &mut WriteTx, clinic: Uuid) -> Result<Option<(i64, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "UPDATE audit_chain_head SET last_seq = last_seq WHERE clinic_id = $1 \
+         RETURNING last_seq, last_hash",
+    )
+    .bind(Id(clinic))
+    .fetch_optional(&mut **tx)
+    .await?)
+}
+
+/// Starts a chain. A clinic's new chain is recorded in the 'system' chain
+/// first, so that `audit verify` misses it by name if it is ever removed whole.
+async fn open_chain(
+    tx: &mut WriteTx,
+    clinic: Uuid,
+    chain: &str,
+    event: &NewAuditEvent,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    if clinic != SYSTEM_CLINIC {
+        let opened = NewAuditEvent {
+            clinic_id: None,
+            actor_id: None,
+            actor_role: None,
+            action: AuditAction::OpenChain,
+            resource_type: AuditResource::AuditLog,
+            resource_id: Some(clinic.to_string()),
+            child_id: None,
+            outcome: Outcome::Success,
+            request_id: event.request_id,
+            client_addr: None,
+        };
+        Box::pin(append_listing(tx, &opened, &[], now)).await?;
+    }
+    sqlx::query(
+        "INSERT INTO audit_chain_head (clinic_id, chain, last_seq, last_hash) VALUES ($1, $2, 0, $3) \
+         ON CONFLICT (clinic_id) DO NOTHING",
+    )
+    .bind(Id(clinic))
+    .bind(chain)
+    .bind(GENESIS)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn insert_row(
+    tx: &mut WriteTx,
+    clinic: Uuid,
+    fields: &AuditFields,
+    prev_hash: &str,
+    row_hash: &str,
+) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO audit_event (clinic_id, seq, audit_event_id, chain, occurred_at, actor_id, actor_role, \
          action, resource_type, resource_id, child_id, outcome, request_id, client_addr, prev_hash, row_hash) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
     )
     .bind(Id(clinic))
-    .bind(seq)
+    .bind(fields.seq)
     .bind(fields.audit_event_id.as_str())
     .bind(fields.chain.as_str())
     .bind(fields.occurred_at.as_str())
@@ -127,23 +179,40 @@ pub async fn append_listing(
     .bind(fields.outcome.as_str())
     .bind(fields.request_id.clone())
     .bind(fields.client_addr.clone())
-    .bind(prev_hash.as_str())
-    .bind(row_hash.as_str())
+    .bind(prev_hash)
+    .bind(row_hash)
     .execute(&mut **tx)
     .await?;
     for child in &fields.children {
         sqlx::query("INSERT INTO audit_event_child (clinic_id, seq, child_id) VALUES ($1, $2, $3)")
             .bind(Id(clinic))
-            .bind(seq)
+            .bind(fields.seq)
             .bind(child.as_str())
             .execute(&mut **tx)
             .await?;
     }
-    sqlx::query("UPDATE audit_chain_head SET last_hash = $2 WHERE clinic_id = $1")
-        .bind(Id(clinic))
-        .bind(row_hash.as_str())
-        .execute(&mut **tx)
-        .await?;
+    Ok(())
+}
+
+/// Moves the head onto the row just written, sealed with the process's key.
+async fn move_head(
+    tx: &mut WriteTx,
+    clinic: Uuid,
+    seq: i64,
+    row_hash: &str,
+) -> Result<(), StoreError> {
+    let head =
+        ChainHead { clinic_id: clinic.to_string(), last_seq: seq, last_hash: row_hash.into() };
+    let seal = tx.seal_key().map(|key| key.seal(&head));
+    sqlx::query(
+        "UPDATE audit_chain_head SET last_seq = $2, last_hash = $3, signature = $4 WHERE clinic_id = $1",
+    )
+    .bind(Id(clinic))
+    .bind(seq)
+    .bind(row_hash)
+    .bind(seal)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 

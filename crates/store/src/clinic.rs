@@ -20,6 +20,7 @@ pub struct Clinic {
     pub copm_threshold: u8,
     pub guardian_read_days: u16,
     pub retention_years: u8,
+    pub require_second_factor: bool,
 }
 
 impl Clinic {
@@ -30,6 +31,7 @@ impl Clinic {
             copm_threshold: self.copm_threshold,
             guardian_read_days: self.guardian_read_days,
             retention_years: self.retention_years,
+            require_second_factor: self.require_second_factor,
         }
     }
 }
@@ -50,6 +52,7 @@ struct ClinicRow {
     copm_threshold: i64,
     guardian_read_days: i64,
     retention_years: i64,
+    require_second_factor: Flag,
 }
 
 impl From<ClinicRow> for Clinic {
@@ -63,14 +66,16 @@ impl From<ClinicRow> for Clinic {
             copm_threshold: u8::try_from(row.copm_threshold).unwrap_or(2),
             guardian_read_days: u16::try_from(row.guardian_read_days).unwrap_or(0),
             retention_years: u8::try_from(row.retention_years).unwrap_or(u8::MAX),
+            require_second_factor: row.require_second_factor.0,
         }
     }
 }
 
 const CLINIC_COLUMNS: &str = "clinic_id, name, is_demo, created_at, time_zone, copm_threshold, \
-     guardian_read_days, retention_years";
+     guardian_read_days, retention_years, require_second_factor";
 
-/// Inserts a clinic inside the caller's write transaction.
+/// Inserts a clinic inside the caller's write transaction. A real clinic
+/// starts requiring staff to pass a second factor; the demo does not.
 pub async fn insert_clinic(
     tx: &mut WriteTx,
     new: &NewClinic,
@@ -78,12 +83,14 @@ pub async fn insert_clinic(
 ) -> Result<Clinic, StoreError> {
     let id = Uuid::now_v7();
     sqlx::query(
-        "INSERT INTO clinic (clinic_id, name, is_demo, created_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO clinic (clinic_id, name, is_demo, created_at, require_second_factor) \
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(Id(id))
     .bind(new.name.as_str())
     .bind(Flag(new.is_demo))
     .bind(At(now))
+    .bind(Flag(!new.is_demo))
     .execute(&mut **tx)
     .await?;
     clinic(tx, id).await?.ok_or(StoreError::NotFound)
@@ -108,7 +115,7 @@ pub async fn update_settings(
 ) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE clinic SET name = $2, time_zone = $3, copm_threshold = $4, guardian_read_days = $5, \
-         retention_years = $6 WHERE clinic_id = $1",
+         retention_years = $6, require_second_factor = $7 WHERE clinic_id = $1",
     )
     .bind(Id(clinic_id))
     .bind(settings.name.as_str())
@@ -116,8 +123,24 @@ pub async fn update_settings(
     .bind(i64::from(settings.copm_threshold))
     .bind(i64::from(settings.guardian_read_days))
     .bind(i64::from(settings.retention_years))
+    .bind(Flag(settings.require_second_factor))
     .execute(&mut **tx)
     .await?;
+    Ok(())
+}
+
+/// Turns the second-factor requirement on or off (tests and the command line;
+/// admins use the settings page).
+pub async fn set_second_factor_required(
+    tx: &mut WriteTx,
+    clinic_id: Uuid,
+    required: bool,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE clinic SET require_second_factor = $2 WHERE clinic_id = $1")
+        .bind(Id(clinic_id))
+        .bind(Flag(required))
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

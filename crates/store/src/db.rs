@@ -1,4 +1,10 @@
-use std::{path::PathBuf, sync::Once, time::Duration};
+use std::{
+    path::PathBuf,
+    sync::{Arc, Once},
+    time::Duration,
+};
+
+use carryover_domain::audit_seal::SealKey;
 
 use sqlx::{
     Any, AnyPool, Executor, Transaction,
@@ -11,7 +17,7 @@ use crate::{StoreError, migrate};
 /// write (and `audit::append`) take `&mut WriteTx`, so no write and no audit
 /// row can land on a read-only connection; reads take `&mut AnyConnection`,
 /// which a `WriteTx` derefs to.
-pub struct WriteTx(Transaction<'static, Any>);
+pub struct WriteTx(Transaction<'static, Any>, Option<Arc<SealKey>>);
 
 impl WriteTx {
     /// Commits; what it wrote is durable once this returns.
@@ -22,6 +28,11 @@ impl WriteTx {
     /// Rolls back explicitly (dropping a `WriteTx` rolls back too).
     pub async fn rollback(self) -> Result<(), StoreError> {
         Ok(self.0.rollback().await?)
+    }
+
+    /// The key that seals audit chain heads, when the process has one.
+    pub(crate) fn seal_key(&self) -> Option<&SealKey> {
+        self.1.as_deref()
     }
 }
 
@@ -86,6 +97,9 @@ pub struct Db {
     writer: AnyPool,
     reader: AnyPool,
     sqlite_path: Option<PathBuf>,
+    /// Seals each audit chain head as it moves (see `audit_seal`); kept
+    /// outside the database by whoever opens it.
+    seal: Option<Arc<SealKey>>,
 }
 
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
@@ -133,6 +147,7 @@ impl Db {
                     writer: pool.clone(),
                     reader: pool,
                     sqlite_path: None,
+                    seal: None,
                 })
             }
         }
@@ -161,7 +176,17 @@ impl Db {
             })
             .connect_with(url("ro").parse()?)
             .await?;
-        Ok(Db { backend: Backend::Sqlite, writer, reader, sqlite_path: Some(path) })
+        Ok(Db { backend: Backend::Sqlite, writer, reader, sqlite_path: Some(path), seal: None })
+    }
+
+    /// This handle, sealing every audit chain head it moves with `key`.
+    pub fn with_seal(mut self, key: SealKey) -> Db {
+        self.seal = Some(Arc::new(key));
+        self
+    }
+
+    pub fn seal_key(&self) -> Option<&SealKey> {
+        self.seal.as_deref()
     }
 
     pub fn backend(&self) -> Backend {
@@ -186,7 +211,7 @@ impl Db {
             Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.writer.begin().await?,
         };
-        Ok(WriteTx(tx))
+        Ok(WriteTx(tx, self.seal.clone()))
     }
 
     /// A pooled read-only connection (on PostgreSQL, any pooled connection).

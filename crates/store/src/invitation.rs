@@ -77,7 +77,8 @@ pub async fn open_invitation(
     let sql = format!(
         "SELECT i.invitation_id, i.purpose, {PERSON_COLUMNS} FROM invitation i \
          JOIN person p ON p.clinic_id = i.clinic_id AND p.person_id = i.person_id \
-         WHERE i.clinic_id = $1 AND i.token_hash = $2 AND i.used_at IS NULL AND i.expires_at > $3 \
+         WHERE i.clinic_id = $1 AND i.token_hash = $2 AND i.used_at IS NULL AND i.ended_at IS NULL \
+         AND i.expires_at > $3 \
          AND p.is_active = 1"
     );
     Ok(sqlx::query_as::<_, InvitationRow>(sqlx::AssertSqlSafe(sql))
@@ -102,7 +103,8 @@ pub async fn use_invitation(
     now: OffsetDateTime,
 ) -> Result<bool, StoreError> {
     let done = sqlx::query(
-        "UPDATE invitation SET used_at = $3 WHERE clinic_id = $1 AND invitation_id = $2 AND used_at IS NULL",
+        "UPDATE invitation SET used_at = $3 \
+         WHERE clinic_id = $1 AND invitation_id = $2 AND used_at IS NULL AND ended_at IS NULL",
     )
     .bind(Id(clinic_id))
     .bind(Id(invitation_id))
@@ -110,4 +112,28 @@ pub async fn use_invitation(
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Ends every open link of a person for one purpose but `keep`: a new link,
+/// or one just used, makes the older ones stop working.
+pub async fn end_other_invitations(
+    tx: &mut WriteTx,
+    clinic_id: Uuid,
+    person_id: Uuid,
+    purpose: Purpose,
+    keep: Uuid,
+    now: OffsetDateTime,
+) -> Result<u64, StoreError> {
+    let done = sqlx::query(
+        "UPDATE invitation SET ended_at = $5 WHERE clinic_id = $1 AND person_id = $2 AND purpose = $3 \
+         AND invitation_id <> $4 AND used_at IS NULL AND ended_at IS NULL",
+    )
+    .bind(Id(clinic_id))
+    .bind(Id(person_id))
+    .bind(Code(purpose))
+    .bind(Id(keep))
+    .bind(At(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected())
 }

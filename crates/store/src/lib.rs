@@ -8,6 +8,8 @@
 pub mod api_token;
 pub mod assignments;
 pub mod audit;
+// Issue 10: sealed audit chain heads.
+pub mod audit_head;
 mod backup;
 // The people side: care teams, memberships, discharge, purge (issue 9).
 pub mod care_team;
@@ -30,6 +32,7 @@ pub mod people;
 pub mod plans;
 mod restore;
 pub mod routines;
+pub mod second_factor;
 pub mod session;
 pub mod strategies;
 pub mod testing;

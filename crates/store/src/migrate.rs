@@ -33,6 +33,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(4, "0004_clinic_settings"),
     // The people side: child details, care teams, discharge, retention (issue 9).
     migration!(5, "0005_people_side"),
+    // Issue 10 (security findings, two-factor sign-in).
+    migration!(6, "0006_security"),
     // Issue 11, the joint plan.
     migration!(7, "0007_joint_plan"),
     migration!(8, "0008_api_tokens"),

@@ -2,14 +2,12 @@
 
 use std::sync::Arc;
 
-use carryover_domain::audit::verify_chain;
 use carryover_ops::{
     Db, OpError, Ops, clinics,
     clock::SystemClock,
     passwords::{PasswordCost, PasswordHasher},
     secrets,
 };
-use carryover_store::audit::SYSTEM_CLINIC;
 
 use crate::links;
 
@@ -21,6 +19,19 @@ pub async fn create_clinic(
     admin_email: &str,
     admin_name: Option<&str>,
     base_url: &str,
+) -> anyhow::Result<String> {
+    create_clinic_with(db, name, admin_email, admin_name, base_url, true).await
+}
+
+/// [`create_clinic`], choosing whether staff must use two-step sign-in
+/// from the start (issue 10: they must, unless told otherwise).
+pub async fn create_clinic_with(
+    db: &Db,
+    name: &str,
+    admin_email: &str,
+    admin_name: Option<&str>,
+    base_url: &str,
+    require_second_factor: bool,
 ) -> anyhow::Result<String> {
     let ops = Ops {
         db: db.clone(),
@@ -38,6 +49,9 @@ pub async fn create_clinic(
         }
         Err(other) => return Err(other.into()),
     };
+    if !require_second_factor {
+        clinics::make_second_factor_optional(&ops, created.clinic_id).await?;
+    }
     let link = links::invitation_link(base_url.trim_end_matches('/'), &created.invitation.token);
     Ok(format!(
         "Created the clinic {:?}.\nSend this link to {}; it works once, for 7 days:\n{link}",
@@ -45,31 +59,5 @@ pub async fn create_clinic(
     ))
 }
 
-pub struct AuditReport {
-    pub intact: bool,
-    pub text: String,
-}
-
-/// Walks every chain; the report names the first broken row of each broken chain.
-pub async fn verify_audit(db: &Db) -> anyhow::Result<AuditReport> {
-    let mut lines = Vec::new();
-    let mut intact = true;
-    for clinic in db.audit_chains().await? {
-        let name = if clinic == SYSTEM_CLINIC { "system".to_owned() } else { clinic.to_string() };
-        let rows = db.audit_chain(clinic).await?;
-        match verify_chain(&rows) {
-            Ok(count) => lines.push(format!("chain {name}: {count} rows, intact")),
-            Err(broken) => {
-                intact = false;
-                lines.push(format!(
-                    "chain {name}: BROKEN at row {} (audit_event_id {}): {}",
-                    broken.seq, broken.audit_event_id, broken.reason
-                ));
-            }
-        }
-    }
-    if lines.is_empty() {
-        lines.push("no audit rows yet".into());
-    }
-    Ok(AuditReport { intact, text: lines.join("\n") })
-}
+// Issue 10: the audit checks live in `audit_check`, beside the seal key.
+pub use crate::audit_check::{AuditReport, seal_unsigned_heads, verify_audit};

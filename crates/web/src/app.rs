@@ -1,11 +1,19 @@
-use std::{future::Future, net::SocketAddr, sync::Arc};
+use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use axum::{Router, extract::DefaultBodyLimit, middleware};
 use carryover_ops::{Db, Ops, clock::Clock, passwords::PasswordHasher, secrets};
 use tokio::net::TcpListener;
 
-use crate::{config::Config, error, i18n::Catalog, metrics::Metrics, routes, security, telemetry};
+use crate::{
+    admin_cli, audit_key,
+    config::Config,
+    connections::{self, Limits},
+    error,
+    i18n::Catalog,
+    metrics::Metrics,
+    routes, security, telemetry,
+};
 
 /// What every handler can reach. Nothing here holds data that must survive
 /// the process: several processes may serve one PostgreSQL.
@@ -30,6 +38,10 @@ pub struct Settings {
     pub behind_tls_proxy: bool,
     /// The address people reach Carryover at, for links; else the request's Host.
     pub public_url: Option<String>,
+    /// Which forwarding headers to believe for the client's address.
+    pub trust: crate::client_addr::Trust,
+    /// `/metrics` answers only with this bearer token; off when unset.
+    pub metrics_token: Option<secrecy::SecretString>,
 }
 
 /// A bound, not yet running server. Tests build it on port 0 and read the port.
@@ -37,11 +49,15 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    limits: Limits,
 }
 
 impl Application {
     /// Binds the listener and builds the router on an already migrated database.
     pub async fn build(config: &Config, db: Db, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        let seal = audit_key::load_or_create(config)?;
+        let db = db.with_seal(seal.clone());
+        admin_cli::seal_unsigned_heads(&db, &seal, clock.now()).await?;
         let ops = Ops {
             db,
             clock,
@@ -55,12 +71,21 @@ impl Application {
             settings: Arc::new(Settings {
                 behind_tls_proxy: config.behind_tls_proxy,
                 public_url: config.public_url.clone(),
+                trust: config.trust(),
+                metrics_token: config.metrics_token.clone(),
             }),
+        };
+        let limits = Limits {
+            max_connections: config.max_connections,
+            max_per_client: config.max_connections_per_client,
+            header_read_timeout: Duration::from_secs(config.header_read_timeout_secs),
+            keep_alive_timeout: Duration::from_secs(config.keep_alive_timeout_secs),
+            trust: config.trust(),
         };
         let listener = TcpListener::bind(config.listen)
             .await
             .with_context(|| format!("cannot listen on {}", config.listen))?;
-        Ok(Application { router: router(state.clone()), listener, state })
+        Ok(Application { router: router(state.clone()), listener, state, limits })
     }
 
     pub fn local_addr(&self) -> anyhow::Result<SocketAddr> {
@@ -77,11 +102,8 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let Application { listener, router, state } = self;
-        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await
-            .context("server failed")?;
+        let Application { listener, router, state, limits } = self;
+        connections::serve(listener, router, limits, shutdown).await.context("server failed")?;
         state.ops.db.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -97,7 +119,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(security::time_limit))
         .layer(middleware::from_fn(security::security_headers))
         .layer(middleware::from_fn_with_state(state.clone(), crate::metrics::count_requests))
-        .layer(middleware::from_fn(telemetry::trace_requests))
+        .layer(middleware::from_fn_with_state(state.clone(), telemetry::trace_requests))
         .with_state(state)
 }
 

@@ -23,12 +23,19 @@ use crate::{
 /// Data lives in a SQLite file (./carryover.db by default) unless
 /// DATABASE_URL or --database names a postgres:// database.
 /// Settings come from defaults, then --config FILE, then CARRYOVER_* environment
-/// variables, then these flags.
+/// variables, then these flags. Settings without a flag:
+/// CARRYOVER_HEADER_READ_TIMEOUT_SECS (10), CARRYOVER_KEEP_ALIVE_TIMEOUT_SECS (10),
+/// CARRYOVER_METRICS_TOKEN (/metrics answers only with this bearer token),
+/// CARRYOVER_AUDIT_KEY or CARRYOVER_AUDIT_KEY_FILE (the key that seals the audit
+/// trail; by default carryover-audit.key beside the config file, else in the data folder).
 #[derive(Debug, Parser)]
 #[command(name = "carryover", version, propagate_version = true)]
 pub struct Cli {
     /// A TOML file of settings (keys: listen, data_dir, database_url, log_format,
-    /// demo_password, behind_tls_proxy, public_url).
+    /// demo_password, behind_tls_proxy, public_url, trusted_proxy_hops,
+    /// trusted_proxies, max_connections, max_connections_per_client,
+    /// header_read_timeout_secs, keep_alive_timeout_secs, metrics_token,
+    /// audit_key, audit_key_file).
     #[arg(long, global = true, env = "CARRYOVER_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Folder for the SQLite database file carryover.db [default: .] [env: CARRYOVER_DATA_DIR]
@@ -58,6 +65,21 @@ pub enum Command {
         /// address, and make links https [env: CARRYOVER_BEHIND_TLS_PROXY]
         #[arg(long)]
         behind_tls_proxy: bool,
+        /// Behind the proxy: how many proxies of ours add a forwarding entry
+        /// [default: 1] [env: CARRYOVER_TRUSTED_PROXY_HOPS]
+        #[arg(long, value_name = "N")]
+        trusted_proxy_hops: Option<usize>,
+        /// Behind the proxy: an address of one of our proxies, instead of a hop
+        /// count; repeat for several [env: CARRYOVER_TRUSTED_PROXIES, comma-separated]
+        #[arg(long = "trusted-proxy", value_name = "ADDR")]
+        trusted_proxies: Vec<std::net::IpAddr>,
+        /// Open connections served at once [default: 1024] [env: CARRYOVER_MAX_CONNECTIONS]
+        #[arg(long, value_name = "N")]
+        max_connections: Option<usize>,
+        /// Open connections one client address may hold [default: 64]
+        /// [env: CARRYOVER_MAX_CONNECTIONS_PER_CLIENT]
+        #[arg(long, value_name = "N")]
+        max_connections_per_client: Option<usize>,
     },
     /// Create the database if needed and apply pending migrations, then exit.
     Migrate,
@@ -107,6 +129,10 @@ pub enum AdminCommand {
         /// [default: http://<listen address>] [env: CARRYOVER_PUBLIC_URL]
         #[arg(long, value_name = "URL")]
         public_url: Option<String>,
+        /// Whether therapists and admins must use two-step sign-in before
+        /// seeing any child's information (admins can change it in the settings)
+        #[arg(long, value_enum, default_value = "required")]
+        second_factor: SecondFactor,
     },
     /// Remove discharged children's records past their clinic's retention
     /// (audit rows stay). Asks before removing anything.
@@ -120,10 +146,26 @@ pub enum AdminCommand {
     },
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SecondFactor {
+    Required,
+    Optional,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Recompute every audit row's hash chain and report the first broken link.
-    Verify,
+    /// Recompute every audit chain, check its end against its sealed head,
+    /// and name each broken chain. The seal key is read from
+    /// CARRYOVER_AUDIT_KEY or the key file (CARRYOVER_AUDIT_KEY_FILE; by
+    /// default carryover-audit.key beside the config file, else in the data folder).
+    Verify {
+        /// Also prove that each chain still contains the heads in FILE
+        /// (from `audit export-head`).
+        #[arg(long, value_name = "FILE")]
+        against: Option<PathBuf>,
+    },
+    /// Print every chain's sealed head, to keep somewhere the database is not.
+    ExportHead,
 }
 
 impl Cli {
@@ -132,12 +174,16 @@ impl Cli {
         let mut config = Config::default();
         if let Some(file) = &self.config {
             config = config.apply(Layer::from_file(file)?);
+            config.config_dir = file
+                .parent()
+                .map(|p| if p.as_os_str().is_empty() { PathBuf::from(".") } else { p.to_owned() });
         }
         config = config.apply(Layer::from_env(|k| std::env::var(k).ok())?);
         let listen = match &self.command {
             Command::Serve { listen, .. } => *listen,
             _ => None,
         };
+        let config = config.apply(self.serve_layer());
         Ok(config.apply(Layer {
             listen,
             data_dir: self.data_dir.clone(),
@@ -149,7 +195,29 @@ impl Cli {
                 _ => None,
             },
             public_url: None,
+            ..Layer::default()
         }))
+    }
+
+    /// The proxy and connection flags of `serve`.
+    fn serve_layer(&self) -> Layer {
+        let Command::Serve {
+            trusted_proxy_hops,
+            trusted_proxies,
+            max_connections,
+            max_connections_per_client,
+            ..
+        } = &self.command
+        else {
+            return Layer::default();
+        };
+        Layer {
+            trusted_proxy_hops: *trusted_proxy_hops,
+            trusted_proxies: (!trusted_proxies.is_empty()).then(|| trusted_proxies.clone()),
+            max_connections: *max_connections,
+            max_connections_per_client: *max_connections_per_client,
+            ..Layer::default()
+        }
     }
 }
 
@@ -175,18 +243,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             admin_email,
             admin_name,
             public_url,
+            second_factor,
         }) => {
             let db = open(&config).await?;
             db.migrate().await.context("migrating the database")?;
             let base = public_url
                 .or_else(|| config.public_url.clone())
                 .unwrap_or_else(|| format!("http://{}", config.listen));
-            let result = crate::admin_cli::create_clinic(
+            let result = crate::admin_cli::create_clinic_with(
                 &db,
                 &name,
                 &admin_email,
                 admin_name.as_deref(),
                 &base,
+                second_factor == SecondFactor::Required,
             )
             .await;
             db.close().await;
@@ -207,21 +277,41 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{}", result?);
             Ok(())
         }
-        Command::Audit(AuditCommand::Verify) => {
-            let db = open(&config).await?;
-            let report = crate::admin_cli::verify_audit(&db).await;
-            db.close().await;
-            let report = report?;
-            println!("{}", report.text);
-            if report.intact { Ok(()) } else { anyhow::bail!("the audit trail is broken") }
-        }
+        Command::Audit(command) => audit(&config, command).await,
         Command::Serve { demo, .. } => serve(&config, demo).await,
     }
 }
 
+/// Opens the database; every audit chain head it moves is sealed with the
+/// key kept outside it (made on first use).
 async fn open(config: &Config) -> anyhow::Result<Db> {
     let options = config.db_options()?;
-    Db::connect(&options).await.with_context(|| format!("opening the database {options:?}"))
+    let db =
+        Db::connect(&options).await.with_context(|| format!("opening the database {options:?}"))?;
+    Ok(db.with_seal(crate::audit_key::load_or_create(config)?))
+}
+
+async fn audit(config: &Config, command: AuditCommand) -> anyhow::Result<()> {
+    let db = open(config).await?;
+    let outcome = match command {
+        AuditCommand::ExportHead => {
+            crate::audit_check::export_heads(&db).await.map(|text| (true, text))
+        }
+        AuditCommand::Verify { against } => verify(&db, against.as_deref()).await,
+    };
+    db.close().await;
+    let (intact, text) = outcome?;
+    println!("{}", text.trim_end());
+    if intact { Ok(()) } else { anyhow::bail!("the audit trail is broken") }
+}
+
+async fn verify(db: &Db, against: Option<&std::path::Path>) -> anyhow::Result<(bool, String)> {
+    let report = crate::admin_cli::verify_audit(db).await?;
+    let Some(file) = against else { return Ok((report.intact, report.text)) };
+    let exported = std::fs::read_to_string(file)
+        .with_context(|| format!("reading exported heads from {}", file.display()))?;
+    let kept = crate::audit_check::verify_against(db, &exported).await?;
+    Ok((report.intact && kept.intact, format!("{}\n{}", report.text, kept.text)))
 }
 
 async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
@@ -230,6 +320,14 @@ async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
             "refusing to serve plain HTTP on {}: browsers would send sign-in cookies unencrypted. \
              Put Carryover behind a proxy that terminates TLS and pass --behind-tls-proxy, \
              or listen on 127.0.0.1",
+            config.listen
+        );
+    }
+    if !config.listen.ip().is_loopback() && config.public_url.is_none() {
+        anyhow::bail!(
+            "refusing to serve on {} without CARRYOVER_PUBLIC_URL: invitation links would be \
+             built from whatever Host a request names. Set CARRYOVER_PUBLIC_URL (or public_url \
+             in the config file) to the address people use, e.g. https://carryover.clinic.example",
             config.listen
         );
     }

@@ -2,7 +2,10 @@
 //! `CARRYOVER_*` environment variables, then command-line flags.
 //! Secrets are `SecretString`, so `Debug` of a config never prints them.
 
-use std::{net::SocketAddr, path::PathBuf};
+use std::{
+    net::{IpAddr, SocketAddr},
+    path::PathBuf,
+};
 
 use anyhow::Context;
 use carryover_store::DbOptions;
@@ -35,6 +38,29 @@ pub struct Config {
     pub public_url: Option<String>,
     /// Argon2id cost: OWASP's parameters, except in tests.
     pub password_cost: PasswordCost,
+    // Issue 10: the client's address behind a proxy, connection limits,
+    // /metrics and the audit seal key.
+    /// Proxies of ours in front, each adding one forwarding entry.
+    pub trusted_proxy_hops: usize,
+    /// Our proxies' addresses; when given, used instead of the hop count.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Open connections served at once; more wait in the kernel's queue.
+    pub max_connections: usize,
+    /// Open connections one client address may hold (not our proxies).
+    pub max_connections_per_client: usize,
+    /// A connection must send a whole request header within this many seconds.
+    pub header_read_timeout_secs: u64,
+    /// An idle kept-alive connection is closed after this many seconds (or
+    /// the header-read timeout, if shorter: the next request's header is late).
+    pub keep_alive_timeout_secs: u64,
+    /// `/metrics` answers only with `Authorization: Bearer <this>`; unset, it is off.
+    pub metrics_token: Option<SecretString>,
+    /// The audit seal key, 64 hex characters (instead of the key file).
+    pub audit_key: Option<SecretString>,
+    /// Where the audit seal key lives; default: beside the config file, else in the data folder.
+    pub audit_key_file: Option<PathBuf>,
+    /// The folder of the config file, when one was read.
+    pub config_dir: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -48,6 +74,16 @@ impl Default for Config {
             behind_tls_proxy: false,
             public_url: None,
             password_cost: PasswordCost::Owasp,
+            trusted_proxy_hops: 1,
+            trusted_proxies: Vec::new(),
+            max_connections: 1024,
+            max_connections_per_client: 64,
+            header_read_timeout_secs: 10,
+            keep_alive_timeout_secs: 10,
+            metrics_token: None,
+            audit_key: None,
+            audit_key_file: None,
+            config_dir: None,
         }
     }
 }
@@ -63,6 +99,15 @@ pub struct Layer {
     pub demo_password: Option<SecretString>,
     pub behind_tls_proxy: Option<bool>,
     pub public_url: Option<String>,
+    pub trusted_proxy_hops: Option<usize>,
+    pub trusted_proxies: Option<Vec<IpAddr>>,
+    pub max_connections: Option<usize>,
+    pub max_connections_per_client: Option<usize>,
+    pub header_read_timeout_secs: Option<u64>,
+    pub keep_alive_timeout_secs: Option<u64>,
+    pub metrics_token: Option<SecretString>,
+    pub audit_key: Option<SecretString>,
+    pub audit_key_file: Option<PathBuf>,
 }
 
 impl Layer {
@@ -96,8 +141,39 @@ impl Layer {
             behind_tls_proxy: get("CARRYOVER_BEHIND_TLS_PROXY")
                 .map(|v| matches!(v.as_str(), "1" | "true" | "yes")),
             public_url: get("CARRYOVER_PUBLIC_URL"),
+            trusted_proxy_hops: number(&get, "CARRYOVER_TRUSTED_PROXY_HOPS")?,
+            trusted_proxies: get("CARRYOVER_TRUSTED_PROXIES")
+                .map(|v| {
+                    v.split(',')
+                        .filter(|a| !a.trim().is_empty())
+                        .map(|a| a.trim().parse::<IpAddr>())
+                        .collect::<Result<Vec<_>, _>>()
+                        .with_context(|| {
+                            format!("CARRYOVER_TRUSTED_PROXIES={v:?} is not a list of addresses")
+                        })
+                })
+                .transpose()?,
+            max_connections: number(&get, "CARRYOVER_MAX_CONNECTIONS")?,
+            max_connections_per_client: number(&get, "CARRYOVER_MAX_CONNECTIONS_PER_CLIENT")?,
+            header_read_timeout_secs: number(&get, "CARRYOVER_HEADER_READ_TIMEOUT_SECS")?,
+            keep_alive_timeout_secs: number(&get, "CARRYOVER_KEEP_ALIVE_TIMEOUT_SECS")?,
+            metrics_token: get("CARRYOVER_METRICS_TOKEN").map(SecretString::from),
+            audit_key: get("CARRYOVER_AUDIT_KEY").map(SecretString::from),
+            audit_key_file: get("CARRYOVER_AUDIT_KEY_FILE").map(PathBuf::from),
         })
     }
+}
+
+/// A whole number from the environment, or a clear error naming the variable.
+fn number<T: std::str::FromStr>(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &str,
+) -> anyhow::Result<Option<T>> {
+    get(name)
+        .map(|v| {
+            v.trim().parse::<T>().map_err(|_| anyhow::anyhow!("{name}={v:?} is not a whole number"))
+        })
+        .transpose()
 }
 
 impl Config {
@@ -105,19 +181,75 @@ impl Config {
         if let Some(v) = layer.listen {
             self.listen = v;
         }
-        if let Some(v) = layer.data_dir {
+        if let Some(v) = layer.data_dir.clone() {
             self.data_dir = v;
         }
-        if let Some(v) = layer.database_url.filter(|u| !u.expose_secret().is_empty()) {
+        if let Some(v) = layer.database_url.clone().filter(|u| !u.expose_secret().is_empty()) {
             self.database_url = Some(v);
         }
         if let Some(v) = layer.log_format {
             self.log_format = v;
         }
-        if let Some(v) = layer.demo_password.filter(|p| !p.expose_secret().is_empty()) {
+        if let Some(v) = layer.demo_password.clone().filter(|p| !p.expose_secret().is_empty()) {
             self.demo_password = Some(v);
         }
+        self.apply_security(layer)
+    }
+
+    fn apply_security(mut self, layer: Layer) -> Config {
+        if let Some(v) = layer.behind_tls_proxy {
+            self.behind_tls_proxy = v;
+        }
+        if let Some(v) = layer.public_url.filter(|u| !u.trim().is_empty()) {
+            self.public_url = Some(v);
+        }
+        if let Some(v) = layer.trusted_proxy_hops {
+            self.trusted_proxy_hops = v;
+        }
+        if let Some(v) = layer.trusted_proxies {
+            self.trusted_proxies = v;
+        }
+        if let Some(v) = layer.max_connections {
+            self.max_connections = v.max(1);
+        }
+        if let Some(v) = layer.max_connections_per_client {
+            self.max_connections_per_client = v.max(1);
+        }
+        if let Some(v) = layer.header_read_timeout_secs {
+            self.header_read_timeout_secs = v.max(1);
+        }
+        if let Some(v) = layer.keep_alive_timeout_secs {
+            self.keep_alive_timeout_secs = v.max(1);
+        }
+        if let Some(v) = layer.metrics_token.filter(|t| !t.expose_secret().is_empty()) {
+            self.metrics_token = Some(v);
+        }
+        if let Some(v) = layer.audit_key.filter(|k| !k.expose_secret().is_empty()) {
+            self.audit_key = Some(v);
+        }
+        if let Some(v) = layer.audit_key_file {
+            self.audit_key_file = Some(v);
+        }
         self
+    }
+
+    /// Which forwarding entries to believe for the client's address.
+    pub fn trust(&self) -> crate::client_addr::Trust {
+        use crate::client_addr::Trust;
+        match (self.behind_tls_proxy, self.trusted_proxies.is_empty()) {
+            (false, _) => Trust::Direct,
+            (true, true) => Trust::Hops(self.trusted_proxy_hops),
+            (true, false) => Trust::Proxies(self.trusted_proxies.clone()),
+        }
+    }
+
+    /// Where the audit seal key file is: as configured, else beside the
+    /// config file, else in the data folder.
+    pub fn audit_key_path(&self) -> PathBuf {
+        if let Some(path) = &self.audit_key_file {
+            return path.clone();
+        }
+        self.config_dir.as_ref().unwrap_or(&self.data_dir).join("carryover-audit.key")
     }
 
     pub fn db_options(&self) -> anyhow::Result<DbOptions> {
@@ -168,6 +300,32 @@ mod tests {
         let printed = format!("{config:?} {:?}", config.db_options().unwrap());
         assert!(!printed.contains("hunter2") && !printed.contains("demo-secret"), "{printed}");
         assert!(matches!(config.db_options().unwrap(), DbOptions::Postgres { .. }));
+    }
+
+    #[test]
+    fn the_proxy_settings_stack_like_the_others() {
+        let file: Layer =
+            toml::from_str("behind_tls_proxy = true\ntrusted_proxies = [\"10.0.0.2\"]").unwrap();
+        let env = Layer::from_env(|k| match k {
+            "CARRYOVER_TRUSTED_PROXY_HOPS" => Some("2".into()),
+            "CARRYOVER_PUBLIC_URL" => Some("https://carryover.example".into()),
+            "CARRYOVER_METRICS_TOKEN" => Some("scrape-secret".into()),
+            _ => None,
+        })
+        .unwrap();
+        let config = Config::default().apply(file).apply(env);
+        assert!(config.behind_tls_proxy);
+        assert_eq!(config.public_url.as_deref(), Some("https://carryover.example"));
+        assert_eq!(
+            config.trust(),
+            crate::client_addr::Trust::Proxies(vec!["10.0.0.2".parse().unwrap()])
+        );
+        assert!(!format!("{config:?}").contains("scrape-secret"));
+        let no_list = Config { trusted_proxies: Vec::new(), ..config };
+        assert_eq!(no_list.trust(), crate::client_addr::Trust::Hops(2));
+        assert!(
+            Layer::from_env(|k| (k == "CARRYOVER_MAX_CONNECTIONS").then(|| "many".into())).is_err()
+        );
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub enum AppError {
     /// A cross-site request or a missing CSRF proof.
     #[error("forbidden")]
     Forbidden,
+    /// Staff of a clinic that requires a second factor, who has none yet.
+    #[error("second factor required")]
+    SecondFactorRequired,
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
     #[error("conflict")]
@@ -100,7 +103,7 @@ impl IntoResponse for AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthorized | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::SecondFactorRequired => StatusCode::FORBIDDEN,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Conflict(_) | AppError::ReadOnly => StatusCode::CONFLICT,
             AppError::Gone => StatusCode::GONE,
@@ -114,6 +117,10 @@ impl IntoResponse for AppError {
             AppError::WrongCredentials => {
                 report.code = "wrong_credentials";
                 report.message_key = "login-failed";
+            }
+            AppError::SecondFactorRequired => {
+                report.code = "second_factor_required";
+                report.message_key = "error-second-factor-required";
             }
             AppError::BadRequest(detail) => report.detail = Some(detail.clone()),
             AppError::Invalid(fields) | AppError::Conflict(fields) => {

@@ -5,10 +5,15 @@
 pub mod admin_cli;
 pub mod api;
 pub mod app;
+pub mod audit_check;
+pub mod audit_key;
 pub mod audit_view;
 pub mod auth;
 pub mod cli;
+// Issue 10: the client's address behind a proxy; the connection loop.
+pub mod client_addr;
 pub mod config;
+pub mod connections;
 pub mod dates;
 pub mod demo;
 // What happened in the demo clinic before today (issue 9).

@@ -47,7 +47,8 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
 /// header come from non-browser clients, which cookies cannot be forged for.
 pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
     if is_cross_site(request.method(), request.headers()) {
-        tracing::warn!(
+        // Anyone's browser can be made to send one: not a fault of ours.
+        tracing::info!(
             route = crate::telemetry::route_of(&request),
             "refused a cross-site request"
         );

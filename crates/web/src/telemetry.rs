@@ -1,9 +1,16 @@
-use axum::{extract::Request, http::HeaderValue, middleware::Next, response::Response};
+use std::net::{IpAddr, SocketAddr};
+
+use axum::{
+    extract::{ConnectInfo, Request, State},
+    http::HeaderValue,
+    middleware::Next,
+    response::Response,
+};
 use tracing::Instrument;
 use tracing_subscriber::{EnvFilter, fmt, prelude::*};
 use uuid::Uuid;
 
-use crate::config::LogFormat;
+use crate::{AppState, client_addr::client_addr, config::LogFormat};
 
 /// Structured logs on stderr; `RUST_LOG` picks the levels.
 pub fn init(format: LogFormat) {
@@ -32,14 +39,30 @@ pub fn route_of(request: &Request) -> String {
         .map_or_else(|| "(unmatched)".to_owned(), |p| p.as_str().to_owned())
 }
 
-/// Gives each request an id, a span, and one log line when it ends.
-/// Logs the path template and status only: never bodies, query strings or cookies.
-pub async fn trace_requests(mut request: Request, next: Next) -> Response {
+/// The client's address as the configured proxies let it be known (see
+/// `client_addr`): what throttling, audit rows and the log line use.
+#[derive(Clone, Copy, Debug)]
+pub struct ClientAddr(pub IpAddr);
+
+/// Gives each request an id, a client address, a span, and one log line when
+/// it ends. Logs the path template, the client's address and the status
+/// only: never bodies, query strings or cookies.
+pub async fn trace_requests(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let id = Uuid::now_v7();
     request.extensions_mut().insert(RequestId(id));
+    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    let client = peer.map(|peer| client_addr(peer, request.headers(), &state.settings.trust));
+    if let Some(client) = client {
+        request.extensions_mut().insert(ClientAddr(client));
+    }
+    let client = client.map_or_else(|| "unknown".to_owned(), |c| c.to_string());
     let method = request.method().clone();
     let route = route_of(&request);
-    let span = tracing::info_span!("request", request_id = %id, %method, route);
+    let span = tracing::info_span!("request", request_id = %id, %method, route, client);
     let started = std::time::Instant::now();
     let mut response = next.run(request).instrument(span.clone()).await;
     let status = response.status().as_u16();

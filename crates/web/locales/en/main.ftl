@@ -704,3 +704,46 @@ plan-share = Share with the family
 plan-agree-with = Agreed now with a guardian who is here
 plan-agree-hint = In a session, with the guardian present: the family sees the plan at once.
 plan-agree = Record agreement
+
+## Issue 10: two-step sign-in
+nav-two-factor = Two-step sign-in
+code-title = Enter your code
+code-lead = The password for { $name } was right. One more step keeps the children's records safe.
+code-label = Code
+code-hint = The 6 digits your authenticator app shows now, or one of your recovery codes.
+code-submit = Sign in
+code-wrong = That code did not work. Type the code your app shows now.
+problem-code_wrong = That code did not work. Type the code your app shows now.
+two-factor-title = Two-step sign-in
+two-factor-on = Two-step sign-in is on. Each sign-in asks for a code from your app.
+two-factor-codes-left = { $count ->
+    [one] You have one recovery code left.
+   *[other] You have { $count } recovery codes left.
+}
+two-factor-lost-phone = Lost your phone and your recovery codes? Ask your clinic's admin to reset your two-step sign-in.
+two-factor-required = Your clinic asks every staff member to turn on two-step sign-in before opening any child's record.
+two-factor-lead = With two-step sign-in, a stolen password is not enough to open your account: each sign-in also asks for a code from an app on your phone.
+two-factor-need-app = You need an authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator or 2FAS.
+two-factor-start = Set up two-step sign-in
+two-factor-already = Two-step sign-in is already on.
+enrol-title = Set up your authenticator app
+enrol-step-scan = Open your authenticator app and scan this QR code, or type the key below into it.
+enrol-step-type = Type the 6-digit code the app now shows, to check that it works.
+enrol-qr-label = QR code for your authenticator app
+enrol-secret-label = Key to type in by hand:
+enrol-submit = Turn on two-step sign-in
+recovery-title = Your recovery codes
+recovery-done = Two-step sign-in is on. You are signed out on all other devices.
+recovery-lead = If you lose your phone, sign in with one of these codes instead of a code from the app. Each code works once.
+recovery-once = Print them or keep them somewhere safe now: this is the only time they are shown.
+recovery-continue = I have kept my codes
+settings-second-factor = Staff must use two-step sign-in
+settings-second-factor-hint = Therapists and admins set up an authenticator app before they can open any child's record. Recommended for every clinic.
+people-reset-two-factor = Reset two-step sign-in
+people-two-factor-reset = Two-step sign-in was reset. That person was signed out and sets it up again at their next sign-in.
+audit-action-open_chain = Started the audit trail
+audit-action-reset_second_factor = Reset two-step sign-in
+error-second-factor-required = Your clinic requires two-step sign-in. Turn it on from your account page first.
+problem-second_factor_required = Your clinic requires two-step sign-in first. Turn it on from your account page.
+code-expired-title = Please sign in again
+code-expired = This sign-in took too long, so it was stopped to keep your account safe. Please sign in again.

@@ -707,3 +707,46 @@ plan-share = Compartir con la familia
 plan-agree-with = Acordado ahora con una persona responsable que está aquí
 plan-agree-hint = En una sesión, con la persona responsable presente: la familia ve el plan de inmediato.
 plan-agree = Anotar el acuerdo
+
+## Issue 10: entrada en dos pasos
+nav-two-factor = Entrada en dos pasos
+code-title = Escriba su código
+code-lead = La contraseña de { $name } es correcta. Un paso más protege los datos de los niños.
+code-label = Código
+code-hint = Los 6 números que muestra ahora su aplicación de autenticación, o uno de sus códigos de respaldo.
+code-submit = Entrar
+code-wrong = Ese código no funcionó. Escriba el código que muestra ahora su aplicación.
+problem-code_wrong = Ese código no funcionó. Escriba el código que muestra ahora su aplicación.
+two-factor-title = Entrada en dos pasos
+two-factor-on = La entrada en dos pasos está activa. Cada vez que entre, se le pedirá un código de su aplicación.
+two-factor-codes-left = { $count ->
+    [one] Le queda un código de respaldo.
+   *[other] Le quedan { $count } códigos de respaldo.
+}
+two-factor-lost-phone = ¿Perdió su teléfono y sus códigos de respaldo? Pida a la persona administradora de su clínica que restablezca su entrada en dos pasos.
+two-factor-required = Su clínica pide a todo el personal activar la entrada en dos pasos antes de abrir el expediente de un niño o niña.
+two-factor-lead = Con la entrada en dos pasos, una contraseña robada no basta para abrir su cuenta: cada vez que entre se le pedirá también un código de una aplicación en su teléfono.
+two-factor-need-app = Necesita una aplicación de autenticación en su teléfono, como Google Authenticator, Microsoft Authenticator o 2FAS.
+two-factor-start = Activar la entrada en dos pasos
+two-factor-already = La entrada en dos pasos ya está activa.
+enrol-title = Configure su aplicación de autenticación
+enrol-step-scan = Abra su aplicación de autenticación y escanee este código QR, o escriba en ella la clave de abajo.
+enrol-step-type = Escriba el código de 6 números que muestra ahora la aplicación, para comprobar que funciona.
+enrol-qr-label = Código QR para su aplicación de autenticación
+enrol-secret-label = Clave para escribir a mano:
+enrol-submit = Activar la entrada en dos pasos
+recovery-title = Sus códigos de respaldo
+recovery-done = La entrada en dos pasos está activa. Se cerró su sesión en todos los demás dispositivos.
+recovery-lead = Si pierde su teléfono, entre con uno de estos códigos en lugar de un código de la aplicación. Cada código funciona una sola vez.
+recovery-once = Imprímalos o guárdelos en un lugar seguro ahora: es la única vez que se muestran.
+recovery-continue = Ya guardé mis códigos
+settings-second-factor = El personal debe usar la entrada en dos pasos
+settings-second-factor-hint = Terapeutas y administradores configuran una aplicación de autenticación antes de abrir el expediente de un niño o niña. Recomendado para toda clínica.
+people-reset-two-factor = Restablecer la entrada en dos pasos
+people-two-factor-reset = Se restableció la entrada en dos pasos. Se cerró la sesión de esa persona, que la configurará de nuevo al entrar.
+audit-action-open_chain = Inició el registro de accesos
+audit-action-reset_second_factor = Restableció la entrada en dos pasos
+error-second-factor-required = Su clínica exige la entrada en dos pasos. Actívela primero desde la página de su cuenta.
+problem-second_factor_required = Su clínica exige primero la entrada en dos pasos. Actívela desde la página de su cuenta.
+code-expired-title = Vuelva a entrar
+code-expired = Esta entrada tardó demasiado y se detuvo para proteger su cuenta. Vuelva a entrar.

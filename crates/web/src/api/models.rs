@@ -298,6 +298,10 @@ pub struct Settings {
     /// 1–100: years a discharged child's record is kept before it is purged.
     #[serde(default = "default_retention_years")]
     pub retention_years: i64,
+    /// Therapists and admins must use two-step sign-in before they see any
+    /// child's information. Left out of a PUT, it stays as it is.
+    #[serde(default)]
+    pub require_second_factor: Option<bool>,
 }
 
 fn default_guardian_read_days() -> i64 {

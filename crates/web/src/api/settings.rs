@@ -24,6 +24,7 @@ fn to_model(s: carryover_domain::clinic::ClinicSettings) -> Settings {
         copm_threshold: i64::from(s.copm_threshold),
         guardian_read_days: i64::from(s.guardian_read_days),
         retention_years: i64::from(s.retention_years),
+        require_second_factor: Some(s.require_second_factor),
     }
 }
 
@@ -46,12 +47,19 @@ pub(super) async fn put_settings(
     caller: Caller,
     Json(body): Json<Settings>,
 ) -> Result<Json<Settings>, AppError> {
+    // Left out, the two-step requirement stays: a client that does not know
+    // the field must not turn it off by accident.
+    let require = match body.require_second_factor {
+        Some(required) => required,
+        None => settings::current(&state.ops, &caller.who).await?.require_second_factor,
+    };
     let input = SettingsInput {
         name: body.name,
         time_zone: body.time_zone,
         copm_threshold: body.copm_threshold.to_string(),
         guardian_read_days: body.guardian_read_days.to_string(),
         retention_years: body.retention_years.to_string(),
+        require_second_factor: require.then(|| "on".to_owned()),
     };
     Ok(Json(to_model(settings::update(&state.ops, &caller.who, &input).await?)))
 }

@@ -4,29 +4,31 @@
 //! is refused. Handlers then receive the grant itself: storage made it, and
 //! every child-data operation takes it.
 
-use std::net::SocketAddr;
-
 use axum::{
     RequestPartsExt,
-    extract::{ConnectInfo, FromRequestParts, MatchedPath, RawPathParams, Request, State},
+    extract::{FromRequestParts, MatchedPath, RawPathParams, Request, State},
     http::{Method, StatusCode, request::Parts},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
 use carryover_domain::{
-    access::{Verdict, rule_for},
+    access::{ENROL_PATH, Verdict, open_before_second_factor, rule_for},
     zone::ClinicZone,
 };
 use carryover_ops::{
     ChildGrant, Person, RequestMeta, Who, access,
     auth::{self, SessionKey},
     children::ChildPermissions,
-    tokens,
+    tokens, two_factor,
 };
 use uuid::Uuid;
 
 use super::cookies;
-use crate::{AppState, error::AppError, telemetry::RequestId};
+use crate::{
+    AppState,
+    error::AppError,
+    telemetry::{ClientAddr, RequestId},
+};
 
 /// The signed-in person making a request.
 #[derive(Clone, Debug)]
@@ -99,22 +101,27 @@ async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Respons
     // HEAD is a GET without the body: it follows the GET rule.
     let method = if request.method() == Method::HEAD { "GET" } else { request.method().as_str() };
     let Some(rule) = rule_for(method, &path) else {
-        tracing::error!(method = %request.method(), path, "route has no access rule; refused");
+        // An OPTIONS or PUT to a known path: anyone can send one, so it is no
+        // error of ours (a route without a rule fails the access-walk test).
+        tracing::debug!(method = %request.method(), path, "no access rule for this method; refused");
         return Err(AppError::NotFound);
     };
-    let client_addr = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string());
+    let client_addr =
+        request.extensions().get::<ClientAddr>().map(|ClientAddr(addr)| addr.to_string());
     let request_id = request.extensions().get::<RequestId>().map(|r| r.0);
     let meta = RequestMeta { request_id, client_addr };
     request.extensions_mut().insert(Meta(meta.clone()));
     let is_api = request.uri().path().starts_with("/api/");
     let bearer = bearer_token(request).filter(|_| is_api);
     let cookie = cookies::session_from(request.headers());
-    let caller = identify(state, bearer, cookie, &meta).await?;
+    let (caller, must_enrol) = identify(state, bearer, cookie, &meta).await?;
     if let Some(caller) = &caller {
         request.extensions_mut().insert(caller.clone());
+    }
+
+    // Staff who must enrol a second factor see nothing of any child first.
+    if must_enrol && !open_before_second_factor(rule) {
+        return Ok(Some(send_to_enrol(request)));
     }
 
     let mut child = None;
@@ -144,32 +151,38 @@ async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Respons
 }
 
 /// The signed-in person behind the request: a bearer token on `/api/`
-/// paths (a wrong one is refused outright, never ignored), else the session cookie.
+/// paths (a wrong one is refused outright, never ignored), else the session
+/// cookie; and whether they must enrol a second factor before anything else.
 async fn identify(
     state: &AppState,
     bearer: Option<String>,
     cookie: Option<String>,
     meta: &RequestMeta,
-) -> Result<Option<Caller>, AppError> {
+) -> Result<(Option<Caller>, bool), AppError> {
     if let Some(bearer) = bearer {
         let found = tokens::resolve(&state.ops, &bearer).await?.ok_or(AppError::Unauthorized)?;
-        return Ok(Some(Caller {
+        // A token outlives a change of the clinic's mind: checked each time.
+        let enrolled = two_factor::requirement_satisfied(&state.ops, &found.actor).await?;
+        let caller = Caller {
             person: found.person,
             who: Who { actor: found.actor, meta: meta.clone() },
             credential: Credential::Token(found.token_id),
             zone: found.zone,
-        }));
+        };
+        return Ok((Some(caller), !enrolled));
     }
     let session = match cookie {
         Some(cookie) => auth::resolve_session(&state.ops, &cookie).await?,
         None => None,
     };
-    Ok(session.map(|s| Caller {
+    let must_enrol = session.as_ref().is_some_and(|s| s.must_enrol_second_factor);
+    let caller = session.map(|s| Caller {
         person: s.person,
         who: Who { actor: s.actor, meta: meta.clone() },
         credential: Credential::Session(s.key),
         zone: s.zone,
-    }))
+    });
+    Ok((caller, must_enrol))
 }
 
 fn bearer_token(request: &Request) -> Option<String> {
@@ -199,7 +212,15 @@ fn send_to_sign_in(request: &Request) -> Response {
     (StatusCode::SEE_OTHER, [(axum::http::header::LOCATION, "/login")]).into_response()
 }
 
-fn encode_query_value(text: &str) -> String {
+fn send_to_enrol(request: &Request) -> Response {
+    if request.uri().path().starts_with("/api/") {
+        return AppError::SecondFactorRequired.into_response();
+    }
+    let target = format!("{ENROL_PATH}?required=1");
+    (StatusCode::SEE_OTHER, [(axum::http::header::LOCATION, target)]).into_response()
+}
+
+pub fn encode_query_value(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => {

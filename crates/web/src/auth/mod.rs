@@ -4,4 +4,4 @@
 pub mod cookies;
 pub mod guard;
 
-pub use guard::{Caller, Credential, Grant, Meta, authorize};
+pub use guard::{Caller, Credential, Grant, Meta, authorize, encode_query_value};

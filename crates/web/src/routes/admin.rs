@@ -51,6 +51,8 @@ struct PersonRow {
     active: bool,
     is_me: bool,
     is_therapist: bool,
+    /// Staff can have their second factor reset by an admin.
+    staff: bool,
 }
 
 #[derive(Template)]
@@ -78,6 +80,7 @@ fn rows(t: &Tr, caller: &Caller, people: Vec<Person>) -> Vec<PersonRow> {
             active: p.is_active,
             is_therapist: p.role == Role::Therapist,
             is_me: p.person_id == caller.who.actor.person_id(),
+            staff: p.role.is_staff(),
             name: p.display_name,
             email: p.email,
         })
@@ -109,8 +112,11 @@ async fn list_people(
     caller: Caller,
     Query(q): Query<Notice>,
 ) -> Result<Response, AppError> {
-    let notice =
-        (q.done.as_deref() == Some("deactivated")).then(|| page.t.get("people-deactivated"));
+    let notice = match q.done.as_deref() {
+        Some("deactivated") => Some(page.t.get("people-deactivated")),
+        Some("two-factor-reset") => Some(page.t.get("people-two-factor-reset")),
+        _ => None,
+    };
     let form = StaffInput { role: "therapist".into(), ..StaffInput::default() };
     pages::render(&people_page(&state, page, &caller, notice, form, Errors::default()).await?)
 }

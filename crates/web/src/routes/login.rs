@@ -109,6 +109,15 @@ async fn sign_in(
 /// The answer to a new session: its cookie, the person's language for pages
 /// rendered before the session is read, and a redirect.
 pub fn signed_in_response(signed_in: &SignedIn, target: &str) -> Response {
+    // The password step of a person with a second factor: its cookie opens
+    // nothing until the code step.
+    let code_step;
+    let target = if signed_in.awaiting_code {
+        code_step = format!("/login/code?next={}", crate::auth::encode_query_value(target));
+        code_step.as_str()
+    } else {
+        target
+    };
     let mut response = Redirect::to(target).into_response();
     let headers: &mut HeaderMap = response.headers_mut();
     headers

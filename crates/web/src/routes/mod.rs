@@ -38,6 +38,8 @@ mod plan_assignment;
 mod plan_editor;
 mod routines;
 mod strategies;
+// Issue 10: two-step sign-in.
+mod two_factor;
 
 pub use lang::local_path;
 
@@ -88,6 +90,8 @@ fn table() -> Routes {
         .merge(plan_editor::routes())
         .merge(plan_assignment::routes())
         .merge(strategies::routes())
+        // Issue 10: two-step sign-in.
+        .merge(two_factor::routes())
 }
 
 /// A router that remembers what it routes, so that no route can exist

@@ -601,6 +601,7 @@ fn verify_with_binary(
         .env_remove("CARRYOVER_DATABASE_URL")
         .env_remove("CARRYOVER_DATA_DIR")
         .env_remove("CARRYOVER_CONFIG")
+        .env("CARRYOVER_AUDIT_KEY", crate::helpers::TEST_AUDIT_KEY)
         .env("RUST_LOG", "warn");
     match backend {
         Backend::Sqlite => {

@@ -60,7 +60,7 @@ async fn a_signed_in_person_gets_error_pages_in_their_own_language_with_their_me
     assert!(html.contains("No encontramos esta página."), "{html}");
     let other = format!("/children/{}", world.other_child);
     let hidden = guardian.get(&other).await.text().await.unwrap();
-    assert!(hidden.contains("data-testid=\"user-name\">Gloria Guardian<"), "{hidden}");
+    assert!(hidden.contains("data-testid=\"user-name\"><bdi>Gloria Guardian</bdi><"), "{hidden}");
 }
 
 on_both_databases!(a_signed_in_person_gets_error_pages_in_their_own_language_with_their_menu);

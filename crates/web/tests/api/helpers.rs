@@ -24,27 +24,48 @@ pub struct TestApp {
     _database: Arc<TestDatabase>,
 }
 
+/// The audit seal key of every test app (tests run the binary with it too).
+pub const TEST_AUDIT_KEY: &str = "7e57a0d17e57a0d17e57a0d17e57a0d17e57a0d17e57a0d17e57a0d17e57a0d1";
+/// `/metrics` answers test apps with this bearer token.
+pub const TEST_METRICS_TOKEN: &str = "test-metrics-token";
+
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// The app with settings of the test's own (limits, a proxy in front …).
+pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> TestApp {
     let database = Arc::new(TestDatabase::create(backend).await);
     database.migrated().await.close().await;
     let clock = TestClock::at(datetime!(2026-11-02 09:00 UTC));
-    start(database, clock).await
+    let mut config = test_config();
+    configure(&mut config);
+    start(database, clock, &config).await
 }
 
 /// Another process of the same app: its own pools on the same database, as
 /// when several `carryover` processes serve one PostgreSQL.
 pub async fn spawn_sibling(app: &TestApp) -> TestApp {
-    start(app._database.clone(), app.clock.clone()).await
+    start(app._database.clone(), app.clock.clone(), &test_config()).await
 }
 
-async fn start(database: Arc<TestDatabase>, clock: TestClock) -> TestApp {
-    let db = database.connect().await;
-    let config = Config {
+fn test_config() -> Config {
+    Config {
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         password_cost: PasswordCost::Fast,
+        audit_key: Some(TEST_AUDIT_KEY.to_owned().into()),
+        metrics_token: Some(TEST_METRICS_TOKEN.to_owned().into()),
         ..Config::default()
-    };
-    let app = Application::build(&config, db.clone(), Arc::new(clock.clone())).await.unwrap();
+    }
+}
+
+pub fn test_seal_key() -> carryover_domain::audit_seal::SealKey {
+    carryover_domain::audit_seal::SealKey::from_hex(TEST_AUDIT_KEY).unwrap()
+}
+
+async fn start(database: Arc<TestDatabase>, clock: TestClock, config: &Config) -> TestApp {
+    let db = database.connect().await.with_seal(test_seal_key());
+    let app = Application::build(config, db.clone(), Arc::new(clock.clone())).await.unwrap();
     let address = format!("http://{}", app.local_addr().unwrap());
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.run_until(async move {

@@ -225,7 +225,11 @@ async fn a_new_clinics_first_admin_signs_in_through_the_printed_link(backend: Ba
         )
         .await;
     assert_eq!(joined.status(), 303);
-    assert_eq!(owner.get("/admin/people").await.status(), 200, "an admin of the new clinic");
+    // A new clinic requires staff to enrol a second factor before anything else.
+    let people = owner.get("/admin/people").await;
+    assert_eq!(people.status(), 303, "an admin of the new clinic, not yet enrolled");
+    assert_eq!(people.headers()["location"], "/account/two-factor?required=1");
+    assert_eq!(owner.get("/account/two-factor").await.status(), 200);
     // Clinics share nothing: the same address can be invited to a second
     // clinic, whose invitation then asks for another address.
     let second = carryover::admin_cli::create_clinic(

@@ -33,3 +33,9 @@ mod goal_measures;
 mod joint_plan;
 mod plan_world;
 mod strategy_library;
+// Issue 10: security findings and two-step sign-in.
+mod audit_seal;
+mod connections;
+mod findings;
+mod security_cli;
+mod two_factor;

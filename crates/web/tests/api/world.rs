@@ -27,10 +27,15 @@ pub enum Persona {
     ForeignTherapist,
     ForeignAdmin,
     Deactivated,
+    // Issue 10: a therapist on the child's care team with no second factor
+    // (sent to enrol where the clinic requires one), and one who passed the
+    // password step only (the session waits for a code and opens nothing).
+    Unenrolled,
+    AwaitingCode,
 }
 
 impl Persona {
-    pub const ALL: [Persona; 10] = [
+    pub const ALL: [Persona; 12] = [
         Persona::Anonymous,
         Persona::Guardian,
         Persona::OtherGuardian,
@@ -41,8 +46,13 @@ impl Persona {
         Persona::ForeignTherapist,
         Persona::ForeignAdmin,
         Persona::Deactivated,
+        Persona::Unenrolled,
+        Persona::AwaitingCode,
     ];
 }
+
+/// The authenticator secret of every staff persona given a second factor.
+pub const WORLD_TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 pub struct World {
     pub clients: BTreeMap<Persona, TestClient>,
@@ -82,6 +92,8 @@ impl World {
             (Persona::ForeignTherapist, clinic_b.clinic_id, Role::Therapist, "Fiona Foreign"),
             (Persona::ForeignAdmin, clinic_b.clinic_id, Role::Admin, "Felix Foreign"),
             (Persona::Deactivated, clinic_a.clinic_id, Role::Therapist, "Dora Deactivated"),
+            (Persona::Unenrolled, clinic_a.clinic_id, Role::Therapist, "Umberto Unenrolled"),
+            (Persona::AwaitingCode, clinic_a.clinic_id, Role::Therapist, "Wanda Waiting"),
         ];
         for (persona, clinic_id, role, name) in plan {
             let email = format!("{}@example.org", name.split(' ').next().unwrap().to_lowercase());
@@ -111,6 +123,12 @@ impl World {
         .await;
         let child = new_child(&mut tx, a, home, "Mia").await;
         let other_child = new_child(&mut tx, a, other_home, "Leo").await;
+        // Both clinics start without the second-factor requirement; tests of
+        // it turn it on (`World::require_second_factor`).
+        for clinic in [clinic_a.clinic_id, clinic_b.clinic_id] {
+            clinic::set_second_factor_required(&mut tx, clinic, false).await.unwrap();
+        }
+        give_second_factor(&mut tx, a, id(Persona::AwaitingCode)).await;
         for therapist in [Persona::TeamTherapist, Persona::Deactivated] {
             people::insert_care_team_member(
                 &mut tx,
@@ -139,7 +157,9 @@ impl World {
         clients.insert(Persona::Anonymous, app.new_client());
         for (persona, person) in &people_by {
             let client = app.new_client();
-            sign_in(&client, &person.email).await;
+            let response = sign_in(&client, &person.email).await;
+            let waits = response.headers()["location"].to_str().unwrap().starts_with("/login/code");
+            assert_eq!(waits, *persona == Persona::AwaitingCode, "{persona:?}");
             clients.insert(*persona, client);
         }
         // The deactivated therapist keeps the cookie of a session that deactivation ended.
@@ -150,6 +170,71 @@ impl World {
             .unwrap();
         carryover_store::commit(tx).await.unwrap();
         World { clients, people: people_by, child, other_child, clinic: a }
+    }
+}
+
+impl World {
+    /// Puts a therapist persona on the care team of the world's child (the
+    /// second-factor personas join no team unless a test asks).
+    pub async fn join_care_team(&self, app: &TestApp, persona: Persona) {
+        let mut tx = app.db.begin_write().await.unwrap();
+        let therapist = self.person(persona).person_id;
+        people::insert_care_team_member(
+            &mut tx,
+            self.clinic,
+            self.child,
+            therapist,
+            false,
+            app.clock_now(),
+        )
+        .await
+        .unwrap();
+        carryover_store::commit(tx).await.unwrap();
+    }
+
+    /// Turns on clinic A's second-factor requirement, with every staff
+    /// persona of clinic A enrolled but the one who is `Unenrolled`. Their
+    /// sessions stay as they are.
+    pub async fn require_second_factor(&self, app: &TestApp) {
+        let mut tx = app.db.begin_write().await.unwrap();
+        for persona in [Persona::TeamTherapist, Persona::OtherTherapist, Persona::Admin] {
+            give_second_factor(&mut tx, self.clinic, self.person(persona).person_id).await;
+        }
+        clinic::set_second_factor_required(&mut tx, self.clinic, true).await.unwrap();
+        carryover_store::commit(tx).await.unwrap();
+    }
+}
+
+/// A confirmed authenticator with [`WORLD_TOTP_SECRET`], no code used yet.
+pub async fn give_second_factor(
+    tx: &mut carryover_store::WriteTx,
+    clinic_id: Uuid,
+    person_id: Uuid,
+) {
+    use carryover_store::second_factor;
+    let now = time::OffsetDateTime::now_utc();
+    assert!(
+        second_factor::start_enrolment(tx, clinic_id, person_id, WORLD_TOTP_SECRET, now)
+            .await
+            .unwrap()
+    );
+    sqlx::query("UPDATE second_factor SET confirmed_at = '2026-11-01T00:00:00.000000Z' WHERE clinic_id = $1 AND person_id = $2")
+        .bind(clinic_id.to_string())
+        .bind(person_id.to_string())
+        .execute(&mut **tx)
+        .await
+        .unwrap();
+}
+
+/// Signs in through both steps for a persona given [`WORLD_TOTP_SECRET`].
+pub async fn sign_in_again(app: &TestApp, client: &TestClient, email: &str) {
+    let response = sign_in(client, email).await;
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    if location.starts_with("/login/code") {
+        let secret = carryover_domain::second_factor::TotpSecret::parse(WORLD_TOTP_SECRET).unwrap();
+        let code = secret.code_at(app.clock_now().unix_timestamp() as u64);
+        let passed = client.post_form("/login/code", &[("code", &code), ("next", "/home")]).await;
+        assert_eq!(passed.status(), 303, "{email} passes the code step");
     }
 }
 
