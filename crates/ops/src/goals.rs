@@ -173,7 +173,8 @@ fn gas_line(scale: &GasScale, ratings: &[GasRating], goal: Uuid) -> GasLine {
 }
 
 /// A goal as a form or an API body sends it.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[schema(example = json!({"words": "Mia puts on her shoes by herself before school", "area": "dressing", "status": "active"}))]
 pub struct GoalInput {
     #[serde(default)]
     pub words: String,
@@ -290,6 +291,7 @@ impl From<&GasScale> for GasScaleView {
 pub struct GoalView {
     pub child_name: String,
     pub goal: GoalWords,
+    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     pub scale: Option<GasScaleView>,
     /// Oldest first.

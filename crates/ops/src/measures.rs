@@ -28,7 +28,8 @@ pub const LEVEL_FIELDS: [&str; 6] =
     ["level_plus_2", "level_plus_1", "level_0", "level_minus_1", "level_minus_2", "level_minus_3"];
 
 /// A GAS scale as a form sends it.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[schema(example = json!({"six_level": null, "level_plus_2": "Puts on both shoes alone, every school day", "level_plus_1": "Puts on both shoes alone most days", "level_0": "Puts on one shoe alone most days", "level_minus_1": "Puts on one shoe with a reminder", "level_minus_2": "Needs help with both shoes", "level_minus_3": "", "baseline": "-1", "importance": "2", "difficulty": "1"}))]
 pub struct GasScaleInput {
     /// "1" (a checked box) for the six-level variant.
     #[serde(default)]
@@ -157,7 +158,8 @@ async fn audit_measure(
     Ok(())
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[schema(example = json!({"rated_on": "2026-11-20", "level": "0"}))]
 pub struct GasRatingInput {
     #[serde(default)]
     pub rated_on: String,
@@ -251,7 +253,8 @@ pub async fn copm_form(ops: &Ops, who: &Who, grant: &ChildGrant) -> Result<CopmF
 }
 
 /// One problem's ratings as typed; all three empty leaves it out.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[schema(example = json!({"goal_id": "0190f000-0000-7000-8000-000000000010", "importance": "8", "performance": "4", "satisfaction": "3"}))]
 pub struct CopmProblemInput {
     pub goal_id: String,
     #[serde(default)]
@@ -262,7 +265,8 @@ pub struct CopmProblemInput {
     pub satisfaction: String,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[schema(example = json!({"rated_on": "2026-11-20", "respondent": "caregiver", "problems": [{"goal_id": "0190f000-0000-7000-8000-000000000010", "importance": "8", "performance": "4", "satisfaction": "3"}]}))]
 pub struct CopmInput {
     #[serde(default)]
     pub rated_on: String,

@@ -64,7 +64,8 @@ pub async fn view(ops: &Ops, who: &Who, grant: &ChildGrant) -> Result<RoutinesVi
     })
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[schema(example = json!({"name": "Walk to the park", "usual_time": "16:30"}))]
 pub struct NewRoutineInput {
     #[serde(default)]
     pub name: String,
@@ -105,7 +106,8 @@ pub async fn add(
     Ok(id)
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[schema(example = json!({"usual_time": "07:15"}))]
 pub struct UsualTimeInput {
     #[serde(default)]
     pub usual_time: String,

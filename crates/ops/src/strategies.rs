@@ -74,7 +74,7 @@ fn staff(who: &Who) -> Result<(), OpError> {
 }
 
 /// A search as a form sends it.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct LibraryInput {
     #[serde(default)]
     pub q: String,
@@ -178,7 +178,8 @@ pub async fn clinic_strategy(
 }
 
 /// A clinic strategy as a form or an API body sends it.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[schema(example = json!({"areas": ["dressing"], "age_min_months": "36", "age_max_months": "72", "en": {"title": "Sock first", "why": "One small step at a time builds success.", "steps": "Put the sock on the toes\nLet your child pull it up", "tips": "Praise the try", "signs": "Your child reaches for the sock", "adaptations": "Use a looser sock"}, "es": {"title": "Primero el calcetín", "why": "Un paso pequeño a la vez.", "steps": "Ponga el calcetín en los dedos\nDeje que su hijo lo suba", "tips": "Elogie el intento", "signs": "Su hijo busca el calcetín", "adaptations": "Use un calcetín más flojo"}}))]
 pub struct StrategyInput {
     #[serde(default)]
     pub areas: Vec<String>,
@@ -186,9 +187,12 @@ pub struct StrategyInput {
     pub age_min_months: String,
     #[serde(default)]
     pub age_max_months: String,
+    /// title, why, steps, tips, signs, adaptations (lines of text).
     #[serde(default)]
+    #[schema(value_type = Object)]
     pub en: StrategyDraft,
     #[serde(default)]
+    #[schema(value_type = Object)]
     pub es: StrategyDraft,
 }
 

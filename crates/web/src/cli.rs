@@ -344,13 +344,14 @@ async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
         Vec::new()
     };
     let app = Application::build(config, db, clock).await?;
+    let shutdown = shutdown_signal().context("listening for stop signals")?;
     let addr = app.local_addr()?;
     tracing::info!(%addr, "listening");
     println!("Carryover is ready at http://{addr}");
     for line in demo_lines {
         println!("{line}");
     }
-    app.run_until(shutdown_signal()).await
+    app.run_until(shutdown).await
 }
 
 async fn backup(config: &Config, file: &std::path::Path) -> anyhow::Result<()> {

@@ -106,7 +106,8 @@ pub async fn agree_within(
 }
 
 /// A therapist's form: the guardian who is here.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[schema(example = json!({"guardian_id": "0190f000-0000-7000-8000-000000000002"}))]
 pub struct AgreeInput {
     #[serde(default)]
     pub guardian_id: String,

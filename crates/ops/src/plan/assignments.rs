@@ -35,7 +35,8 @@ use crate::{
 };
 
 /// An assignment as a form or an API body sends it.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[schema(example = json!({"strategy": "starter:backward-chaining-dressing", "routines": ["dressing"], "times_per_week": "5", "practised_by": "", "goals": ["0190f000-0000-7000-8000-000000000010"], "changes": "Start with socks only"}))]
 pub struct AssignmentInput {
     /// `starter:<slug>` or `clinic:<id>`; only read when adding.
     #[serde(default)]

@@ -41,7 +41,7 @@ pub struct CaregiverChoice {
 }
 
 /// The strategy search of the editor, as its form sends it.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct SearchInput {
     #[serde(default)]
     pub q: String,
@@ -253,7 +253,8 @@ pub(super) async fn edit_open(
     Ok(version)
 }
 
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[schema(example = json!({"priorities": "Mornings without a fight about clothes", "goals": ["0190f000-0000-7000-8000-000000000010"]}))]
 pub struct PrioritiesInput {
     #[serde(default)]
     pub priorities: String,

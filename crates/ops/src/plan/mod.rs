@@ -41,6 +41,7 @@ pub struct OpenVersion {
     pub version_id: Uuid,
     pub number: i64,
     pub status: PlanStatus,
+    #[serde(with = "time::serde::rfc3339::option")]
     pub shared_at: Option<OffsetDateTime>,
     /// Whole days on the clinic's calendar since it was shared.
     pub days_waiting: Option<i64>,

@@ -26,6 +26,7 @@ use crate::{ChildGrant, OpError, goals::GoalWords, routines::RoutineLine};
 pub struct ConfirmationView {
     pub person_id: Uuid,
     pub name: String,
+    #[serde(with = "time::serde::rfc3339")]
     pub at: OffsetDateTime,
 }
 
@@ -61,12 +62,16 @@ pub struct VersionView {
     pub goals: Vec<GoalWords>,
     pub assignments: Vec<AssignmentView>,
     pub based_on: Option<Uuid>,
+    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
     pub shared_at: Option<OffsetDateTime>,
     pub therapist: Option<ConfirmationView>,
     pub guardian: Option<ConfirmationView>,
     pub agreed_where: Option<AgreedWhere>,
+    #[serde(with = "time::serde::rfc3339::option")]
     pub agreed_at: Option<OffsetDateTime>,
 }
 

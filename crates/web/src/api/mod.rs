@@ -14,6 +14,7 @@ mod invitations;
 pub mod models;
 pub mod paging;
 mod people;
+mod plan;
 pub mod problem;
 mod settings;
 
@@ -42,6 +43,7 @@ pub fn routes() -> Routes {
         .merge(audit::routes())
         .merge(invitations::routes())
         .merge(family::routes())
+        .merge(plan::routes())
 }
 
 /// The caller's own language, for people an operation creates.
@@ -93,6 +95,33 @@ fn language_of(caller: &Caller) -> Language {
         family::get_caseload,
         family::move_caseload,
         family::get_deactivation,
+        plan::get_routines,
+        plan::add_routine,
+        plan::set_usual_time,
+        plan::get_goals,
+        plan::create_goal,
+        plan::get_goal,
+        plan::update_goal,
+        plan::save_gas_scale,
+        plan::add_gas_rating,
+        plan::record_copm,
+        plan::get_plan,
+        plan::get_history,
+        plan::get_version,
+        plan::start_draft,
+        plan::set_priorities,
+        plan::add_assignment,
+        plan::update_assignment,
+        plan::remove_assignment,
+        plan::share,
+        plan::agree,
+        plan::confirm,
+        plan::library,
+        plan::create_strategy,
+        plan::get_starter,
+        plan::copy_starter,
+        plan::get_clinic_strategy,
+        plan::update_strategy,
         invitations::accept,
     ),
     components(schemas(problem::Problem, problem::FieldProblem))

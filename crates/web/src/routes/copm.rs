@@ -11,6 +11,8 @@ use axum::{
 use carryover_domain::goal::CopmRespondent;
 use carryover_ops::measures::{self, CopmForm, CopmInput, CopmProblemInput, problem_field};
 
+use carryover_ops::Operation;
+
 use super::Routes;
 use crate::{
     AppState,
@@ -24,6 +26,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/children/{child_id}/copm/new", new_copm)
         .post("/children/{child_id}/copm", record_copm)
+        .calls(Operation::RecordCopm)
 }
 
 /// One goal's three fields, named per goal.

@@ -16,6 +16,8 @@ use carryover_ops::{
 use serde::Deserialize;
 use uuid::Uuid;
 
+use carryover_ops::Operation;
+
 use super::Routes;
 use crate::{
     AppState,
@@ -29,9 +31,13 @@ use crate::{
 pub fn routes() -> Routes {
     Routes::new()
         .get("/children/{child_id}/goals/{goal_id}", show_goal)
+        .calls(Operation::ViewGoal)
         .post("/children/{child_id}/goals/{goal_id}", update_goal)
+        .calls(Operation::UpdateGoal)
         .post("/children/{child_id}/goals/{goal_id}/gas", save_scale)
+        .calls(Operation::SaveGasScale)
         .post("/children/{child_id}/goals/{goal_id}/gas/ratings", add_rating)
+        .calls(Operation::AddGasRating)
 }
 
 #[derive(Deserialize)]

@@ -14,6 +14,8 @@ use carryover_ops::{
     scores::{ScoreChangeView, TScoreView},
 };
 
+use carryover_ops::Operation;
+
 use super::Routes;
 use crate::{
     AppState,
@@ -27,7 +29,9 @@ use crate::{
 pub fn routes() -> Routes {
     Routes::new()
         .get("/children/{child_id}/goals", show_goals)
+        .calls(Operation::ViewGoals)
         .post("/children/{child_id}/goals", create_goal)
+        .calls(Operation::CreateGoal)
 }
 
 pub(super) struct GoalRow {

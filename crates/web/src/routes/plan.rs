@@ -13,6 +13,8 @@ use carryover_ops::plan::{self, AgreeInput, OpenVersion};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use carryover_ops::Operation;
+
 use super::{Routes, plan_editor};
 use crate::{
     AppState,
@@ -26,12 +28,19 @@ use crate::{
 pub fn routes() -> Routes {
     Routes::new()
         .get("/children/{child_id}/plan", show_plan)
+        .calls(Operation::ViewPlan)
         .get("/children/{child_id}/plan/history", show_history)
+        .calls(Operation::PlanHistory)
         .get("/children/{child_id}/plan/{version_id}", show_version)
+        .calls(Operation::ViewPlanVersion)
         .post("/children/{child_id}/plan/drafts", start_draft)
+        .calls(Operation::StartDraft)
         .post("/children/{child_id}/plan/{version_id}/share", share)
+        .calls(Operation::SharePlan)
         .post("/children/{child_id}/plan/{version_id}/agree", agree)
+        .calls(Operation::AgreePlan)
         .post("/children/{child_id}/plan/{version_id}/confirm", confirm)
+        .calls(Operation::ConfirmPlan)
 }
 
 #[derive(Deserialize)]

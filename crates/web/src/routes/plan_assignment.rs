@@ -12,6 +12,8 @@ use carryover_ops::plan::{self, AssignmentInput};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use carryover_ops::Operation;
+
 use super::{
     Routes,
     plan_editor::{AssignmentFieldsForm, assignment_input, fields_form, to_editor},
@@ -32,10 +34,12 @@ pub fn routes() -> Routes {
             "/children/{child_id}/plan/{version_id}/assignments/{assignment_id}",
             update_assignment,
         )
+        .calls(Operation::UpdateAssignment)
         .post(
             "/children/{child_id}/plan/{version_id}/assignments/{assignment_id}/remove",
             remove_assignment,
         )
+        .calls(Operation::RemoveAssignment)
 }
 
 #[derive(Deserialize)]

@@ -15,6 +15,8 @@ use carryover_ops::{
 };
 use uuid::Uuid;
 
+use carryover_ops::Operation;
+
 use super::{Routes, plan::VersionPath};
 use crate::{
     AppState,
@@ -29,7 +31,9 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/children/{child_id}/plan/{version_id}/edit", show_editor)
         .post("/children/{child_id}/plan/{version_id}/priorities", set_priorities)
+        .calls(Operation::SetPriorities)
         .post("/children/{child_id}/plan/{version_id}/assignments", add_assignment)
+        .calls(Operation::AddAssignment)
 }
 
 /// A choice in a list of checkboxes or a select.

@@ -10,6 +10,8 @@ use axum::{
 use carryover_ops::routines::{self, NewRoutineInput, RoutinesView, UsualTimeInput};
 use serde::Deserialize;
 
+use carryover_ops::Operation;
+
 use super::Routes;
 use crate::{
     AppState,
@@ -23,8 +25,11 @@ use crate::{
 pub fn routes() -> Routes {
     Routes::new()
         .get("/children/{child_id}/routines", show_routines)
+        .calls(Operation::ViewRoutines)
         .post("/children/{child_id}/routines", add_routine)
+        .calls(Operation::AddRoutine)
         .post("/children/{child_id}/routines/{routine}", set_usual_time)
+        .calls(Operation::SetUsualTime)
 }
 
 struct RoutineRow {

@@ -13,6 +13,8 @@ use carryover_ops::strategies::{self, LibraryInput, StrategyCard, StrategyInput}
 use serde::Deserialize;
 use uuid::Uuid;
 
+use carryover_ops::Operation;
+
 use super::Routes;
 use crate::{
     AppState,
@@ -26,13 +28,19 @@ use crate::{
 pub fn routes() -> Routes {
     Routes::new()
         .get("/strategies", show_library)
+        .calls(Operation::StrategyLibrary)
         .get("/strategies/new", new_strategy)
         .post("/strategies", create_strategy)
+        .calls(Operation::CreateStrategy)
         .get("/strategies/starter/{slug}", show_starter)
+        .calls(Operation::ViewStarterStrategy)
         .post("/strategies/starter/{slug}/copy", copy_starter)
+        .calls(Operation::CopyStarterStrategy)
         .get("/strategies/clinic/{strategy_id}", show_clinic_strategy)
+        .calls(Operation::ViewClinicStrategy)
         .get("/strategies/clinic/{strategy_id}/edit", edit_strategy)
         .post("/strategies/clinic/{strategy_id}", update_strategy)
+        .calls(Operation::UpdateStrategy)
 }
 
 #[derive(Template)]

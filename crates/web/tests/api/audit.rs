@@ -15,7 +15,7 @@ use crate::plan_world::PlanWorld;
 // Issue 11: the joint plan's cases.
 mod plan_cases;
 use crate::world::{Persona, World};
-use plan_cases::plan_case;
+use plan_cases::{api_plan_case, plan_case};
 
 #[derive(Debug, sqlx::FromRow)]
 struct Row {
@@ -47,6 +47,7 @@ async fn new_rows(app: &TestApp, before: &BTreeSet<String>) -> Vec<Row> {
 
 /// One allowed request for an audited route: who sends it, and what the
 /// row must name.
+#[derive(Clone)]
 struct Case {
     persona: Persona,
     method: &'static str,
@@ -63,7 +64,7 @@ struct Case {
 /// (added by an earlier case), whose id is only known once he exists.
 const NEWEST_GUS: &str = "{newest gus}";
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 enum ChildInRow {
     None,
     This(Uuid),
@@ -77,6 +78,9 @@ fn owned(form: Vec<(&str, String)>) -> Vec<(String, String)> {
 /// The case for each audited rule. A new audited rule fails here until it has one.
 fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize) -> Case {
     if let Some(case) = plan_case(method, path, world, plan) {
+        return case;
+    }
+    if let Some(case) = api_plan_case(method, path, world, plan) {
         return case;
     }
     let child = world.child;
@@ -351,8 +355,10 @@ fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize)
 
 async fn perform(app: &TestApp, world: &World, case: &Case) -> reqwest::Response {
     let client = world.client(case.persona);
+    let path = plan_cases::resolve(app, world.child, &case.path).await;
+    let case = &Case { path, ..case.clone() };
     if let Some(body) = &case.json {
-        let mut text = body.to_string();
+        let mut text = plan_cases::resolve(app, world.child, &body.to_string()).await;
         if text.contains(NEWEST_GUS) {
             // When no Gus could be added (audit writes refused), the helper stands in.
             let gus: String = sqlx::query_scalar(

@@ -17,7 +17,7 @@ pub struct ChildPlan {
     pub routine: Uuid,
     pub version: Uuid,
     /// The first stays; the other two are for removing.
-    pub assignments: [Uuid; 3],
+    pub assignments: [Uuid; 5],
     /// A guardian of the child.
     pub guardian: Uuid,
 }
@@ -105,11 +105,14 @@ pub fn scale_form() -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-/// Three assignments: backward chaining, a first–then board, a timer.
-pub const STRATEGIES: [&str; 3] = [
+/// Five assignments: backward chaining, a first–then board, a timer, and
+/// two that the access walk removes (through a page and through the API).
+pub const STRATEGIES: [&str; 5] = [
     "starter:backward-chaining-dressing",
     "starter:first-then-board",
     "starter:timers-and-warnings",
+    "starter:picture-steps-for-dressing",
+    "starter:sit-down-to-dress",
 ];
 
 async fn child_plan(
@@ -173,7 +176,7 @@ async fn child_plan(
         goal,
         routine,
         version,
-        assignments: [ids[0], ids[1], ids[2]],
+        assignments: [ids[0], ids[1], ids[2], ids[3], ids[4]],
         guardian: world.person(guardian).person_id,
     }
 }
