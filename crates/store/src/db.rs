@@ -11,41 +11,49 @@ use sqlx::{
     any::{AnyConnectOptions, AnyPoolOptions},
 };
 
-use crate::{StoreError, migrate};
+use crate::{StoreError, group_commit::GroupCommit, migrate};
 
 /// A write transaction, made only by [`Db::begin_write`]. Functions that
 /// write (and `audit::append`) take `&mut WriteTx`, so no write and no audit
 /// row can land on a read-only connection; reads take `&mut AnyConnection`,
 /// which a `WriteTx` derefs to.
-pub struct WriteTx(Transaction<'static, Any>, Option<Arc<SealKey>>);
+pub struct WriteTx {
+    tx: Transaction<'static, Any>,
+    seal: Option<Arc<SealKey>>,
+    group: Option<Arc<GroupCommit>>,
+}
 
 impl WriteTx {
     /// Commits; what it wrote is durable once this returns.
     pub async fn commit(self) -> Result<(), StoreError> {
-        Ok(self.0.commit().await?)
+        self.tx.commit().await?;
+        if let Some(group) = &self.group {
+            group.wait_until_durable().await?;
+        }
+        Ok(())
     }
 
     /// Rolls back explicitly (dropping a `WriteTx` rolls back too).
     pub async fn rollback(self) -> Result<(), StoreError> {
-        Ok(self.0.rollback().await?)
+        Ok(self.tx.rollback().await?)
     }
 
     /// The key that seals audit chain heads, when the process has one.
     pub(crate) fn seal_key(&self) -> Option<&SealKey> {
-        self.1.as_deref()
+        self.seal.as_deref()
     }
 }
 
 impl std::ops::Deref for WriteTx {
     type Target = sqlx::AnyConnection;
     fn deref(&self) -> &Self::Target {
-        &self.0
+        &self.tx
     }
 }
 
 impl std::ops::DerefMut for WriteTx {
     fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.0
+        &mut self.tx
     }
 }
 
@@ -85,6 +93,16 @@ impl std::fmt::Debug for DbOptions {
     }
 }
 
+/// How SQLite makes a commit durable before it is acknowledged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SqliteSync {
+    /// Concurrent commits share one `fsync` of the log (see `group_commit`).
+    #[default]
+    Grouped,
+    /// `synchronous = FULL`: every commit waits for its own `fsync`.
+    EachCommit,
+}
+
 /// The database handle. Cheap to clone.
 ///
 /// On SQLite every write goes through one writer connection and starts with
@@ -100,9 +118,15 @@ pub struct Db {
     /// Seals each audit chain head as it moves (see `audit_seal`); kept
     /// outside the database by whoever opens it.
     seal: Option<Arc<SealKey>>,
+    /// On SQLite with [`SqliteSync::Grouped`]: the shared log flush.
+    group: Option<Arc<GroupCommit>>,
 }
 
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+/// `NORMAL` leaves the log's `fsync` to [`GroupCommit`], which every commit
+/// waits for; checkpoints still flush the log first and the database after.
+const SQLITE_GROUPED_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
 const SQLITE_READER_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA query_only = ON;";
 
@@ -132,9 +156,14 @@ impl Db {
     /// Opens the database, creating a SQLite file (and its folder) if missing.
     /// Does not migrate: see [`Db::migrate`].
     pub async fn connect(options: &DbOptions) -> Result<Db, StoreError> {
+        Self::connect_with(options, SqliteSync::default()).await
+    }
+
+    /// [`Db::connect`], choosing how SQLite commits (PostgreSQL ignores it).
+    pub async fn connect_with(options: &DbOptions, sync: SqliteSync) -> Result<Db, StoreError> {
         install_drivers();
         match options {
-            DbOptions::Sqlite { path } => Self::connect_sqlite(path.clone()).await,
+            DbOptions::Sqlite { path } => Self::connect_sqlite(path.clone(), sync).await,
             DbOptions::Postgres { url } => {
                 let connect: AnyConnectOptions = url.parse()?;
                 let pool = AnyPoolOptions::new()
@@ -148,12 +177,13 @@ impl Db {
                     reader: pool,
                     sqlite_path: None,
                     seal: None,
+                    group: None,
                 })
             }
         }
     }
 
-    async fn connect_sqlite(path: PathBuf) -> Result<Db, StoreError> {
+    async fn connect_sqlite(path: PathBuf, sync: SqliteSync) -> Result<Db, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
                 .map_err(|e| StoreError::Corrupt(format!("cannot create {parent:?}: {e}")))?;
@@ -163,8 +193,12 @@ impl Db {
             .max_connections(1)
             .min_connections(1)
             .acquire_timeout(WRITER_WAIT)
-            .after_connect(|conn, _| {
-                Box::pin(async move { conn.execute(SQLITE_PRAGMAS).await.map(|_| ()) })
+            .after_connect(move |conn, _| {
+                let pragmas = match sync {
+                    SqliteSync::Grouped => SQLITE_GROUPED_PRAGMAS,
+                    SqliteSync::EachCommit => SQLITE_PRAGMAS,
+                };
+                Box::pin(async move { conn.execute(pragmas).await.map(|_| ()) })
             })
             .connect_with(url("rwc").parse()?)
             .await?;
@@ -176,7 +210,15 @@ impl Db {
             })
             .connect_with(url("ro").parse()?)
             .await?;
-        Ok(Db { backend: Backend::Sqlite, writer, reader, sqlite_path: Some(path), seal: None })
+        let group = (sync == SqliteSync::Grouped).then(|| Arc::new(GroupCommit::new(path.clone())));
+        Ok(Db {
+            backend: Backend::Sqlite,
+            writer,
+            reader,
+            sqlite_path: Some(path),
+            seal: None,
+            group,
+        })
     }
 
     /// This handle, sealing every audit chain head it moves with `key`.
@@ -211,7 +253,13 @@ impl Db {
             Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.writer.begin().await?,
         };
-        Ok(WriteTx(tx, self.seal.clone()))
+        Ok(WriteTx { tx, seal: self.seal.clone(), group: self.group.clone() })
+    }
+
+    /// How many shared log flushes acknowledged commits so far (0 unless
+    /// SQLite commits in groups): fewer than the commits when they were shared.
+    pub fn log_flushes(&self) -> u64 {
+        self.group.as_ref().map_or(0, |g| g.flushes())
     }
 
     /// A pooled read-only connection (on PostgreSQL, any pooled connection).

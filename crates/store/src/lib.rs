@@ -24,6 +24,7 @@ mod db;
 mod error;
 pub mod goals;
 pub mod grant;
+mod group_commit;
 pub mod invitation;
 pub mod measures;
 mod migrate;
@@ -41,7 +42,7 @@ pub mod time_text;
 
 pub use backup::{BackupOutcome, backup_to};
 pub use clinic::{Clinic, NewClinic};
-pub use db::{Backend, Db, DbOptions, WriteTx, commit};
+pub use db::{Backend, Db, DbOptions, SqliteSync, WriteTx, commit};
 pub use error::{StoreError, constraint};
 pub use migrate::{MIGRATIONS, Migration};
 pub use restore::{

@@ -286,8 +286,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 /// key kept outside it (made on first use).
 async fn open(config: &Config) -> anyhow::Result<Db> {
     let options = config.db_options()?;
-    let db =
-        Db::connect(&options).await.with_context(|| format!("opening the database {options:?}"))?;
+    let db = Db::connect_with(&options, config.sqlite_sync.store())
+        .await
+        .with_context(|| format!("opening the database {options:?}"))?;
     Ok(db.with_seal(crate::audit_key::load_or_create(config)?))
 }
 

@@ -8,11 +8,30 @@ use std::{
 };
 
 use anyhow::Context;
-use carryover_store::DbOptions;
+use carryover_store::{DbOptions, SqliteSync};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use carryover_ops::passwords::PasswordCost;
+
+/// How SQLite makes each commit durable before it is acknowledged: both
+/// are durable; `grouped` lets concurrent commits share one `fsync`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SqliteSyncSetting {
+    #[default]
+    Grouped,
+    EachCommit,
+}
+
+impl SqliteSyncSetting {
+    pub fn store(self) -> SqliteSync {
+        match self {
+            SqliteSyncSetting::Grouped => SqliteSync::Grouped,
+            SqliteSyncSetting::EachCommit => SqliteSync::EachCommit,
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -61,6 +80,8 @@ pub struct Config {
     pub audit_key_file: Option<PathBuf>,
     /// The folder of the config file, when one was read.
     pub config_dir: Option<PathBuf>,
+    /// Issue 15: SQLite commits in groups unless told otherwise.
+    pub sqlite_sync: SqliteSyncSetting,
 }
 
 impl Default for Config {
@@ -84,6 +105,7 @@ impl Default for Config {
             audit_key: None,
             audit_key_file: None,
             config_dir: None,
+            sqlite_sync: SqliteSyncSetting::Grouped,
         }
     }
 }
@@ -108,6 +130,7 @@ pub struct Layer {
     pub metrics_token: Option<SecretString>,
     pub audit_key: Option<SecretString>,
     pub audit_key_file: Option<PathBuf>,
+    pub sqlite_sync: Option<SqliteSyncSetting>,
 }
 
 impl Layer {
@@ -130,7 +153,15 @@ impl Layer {
                 _ => anyhow::bail!("CARRYOVER_LOG_FORMAT must be text or json"),
             })
             .transpose()?;
+        let sqlite_sync = get("CARRYOVER_SQLITE_SYNC")
+            .map(|v| match v.as_str() {
+                "grouped" => Ok(SqliteSyncSetting::Grouped),
+                "each_commit" => Ok(SqliteSyncSetting::EachCommit),
+                _ => anyhow::bail!("CARRYOVER_SQLITE_SYNC must be grouped or each_commit"),
+            })
+            .transpose()?;
         Ok(Layer {
+            sqlite_sync,
             listen,
             data_dir: get("CARRYOVER_DATA_DIR").map(PathBuf::from),
             database_url: get("CARRYOVER_DATABASE_URL")
@@ -189,6 +220,9 @@ impl Config {
         }
         if let Some(v) = layer.log_format {
             self.log_format = v;
+        }
+        if let Some(v) = layer.sqlite_sync {
+            self.sqlite_sync = v;
         }
         if let Some(v) = layer.demo_password.clone().filter(|p| !p.expose_secret().is_empty()) {
             self.demo_password = Some(v);
@@ -326,6 +360,16 @@ mod tests {
         assert!(
             Layer::from_env(|k| (k == "CARRYOVER_MAX_CONNECTIONS").then(|| "many".into())).is_err()
         );
+    }
+
+    #[test]
+    fn sqlite_commits_in_groups_unless_a_layer_asks_for_one_flush_each() {
+        assert_eq!(Config::default().sqlite_sync, SqliteSyncSetting::Grouped);
+        let file: Layer = toml::from_str("sqlite_sync = \"each_commit\"").unwrap();
+        assert_eq!(Config::default().apply(file).sqlite_sync, SqliteSyncSetting::EachCommit);
+        let env = Layer::from_env(|k| (k == "CARRYOVER_SQLITE_SYNC").then(|| "sometimes".into()));
+        let error = env.unwrap_err().to_string();
+        assert!(error.contains("grouped or each_commit"), "{error}");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use carryover_store::{Backend, Db, testing::TestDatabase};
+use carryover_store::{Backend, Db, SqliteSync, testing::TestDatabase};
 
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Schema {
@@ -192,14 +192,24 @@ async fn the_bundled_sqlite_is_at_least_3_51_3() {
     assert!(parts >= vec![3, 51, 3], "bundled SQLite is {version}; 3.51.3 or newer is required");
 }
 
+/// WAL with foreign keys; `synchronous` is FULL when each commit flushes
+/// the log itself, NORMAL when commits wait for a shared flush instead.
 #[tokio::test]
-async fn sqlite_runs_in_wal_mode_with_full_sync_and_foreign_keys() {
+async fn sqlite_runs_in_wal_mode_with_foreign_keys_and_a_flush_before_every_acknowledgement() {
     let database = TestDatabase::create(Backend::Sqlite).await;
-    let db = database.migrated().await;
-    let mut tx = db.begin_write().await.unwrap();
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut *tx).await.unwrap();
-    let sync: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(&mut *tx).await.unwrap();
-    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&mut *tx).await.unwrap();
-    tx.rollback().await.unwrap();
-    assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
+    database.migrated().await.close().await;
+    for (sync, expected) in [(SqliteSync::EachCommit, 2), (SqliteSync::Grouped, 1)] {
+        let db = Db::connect_with(&database.options, sync).await.unwrap();
+        let mut tx = db.begin_write().await.unwrap();
+        let mode: String =
+            sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut *tx).await.unwrap();
+        let level: i64 =
+            sqlx::query_scalar("PRAGMA synchronous").fetch_one(&mut *tx).await.unwrap();
+        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&mut *tx).await.unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!((mode.as_str(), level, fk), ("wal", expected, 1), "{sync:?}");
+        let shared = if sync == SqliteSync::Grouped { 1 } else { 0 };
+        assert_eq!(db.log_flushes(), shared, "{sync:?}: the commit waited for a shared flush");
+        db.close().await;
+    }
 }
