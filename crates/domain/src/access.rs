@@ -357,8 +357,23 @@ pub fn open_before_second_factor(rule: &Rule) -> bool {
     rule.who == Anyone || BEFORE_SECOND_FACTOR.contains(&rule.path)
 }
 
+/// Routes that never ask who is calling: no session is looked up, so a
+/// health probe or a stylesheet fetched with a cookie costs no database read.
+const WITHOUT_CALLER: &[&str] =
+    &["/healthz", "/readyz", "/metrics", "/static/app.css", "/static/icon.svg"];
+
+pub fn needs_no_caller(rule: &Rule) -> bool {
+    rule.who == Anyone && WITHOUT_CALLER.contains(&rule.path)
+}
+
+/// Every request looks its rule up: a map, not a walk through the list.
 pub fn rule_for(method: &str, path: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.method == method && r.path == path)
+    type ByRoute = std::collections::HashMap<(&'static str, &'static str), &'static Rule>;
+    static BY_ROUTE: std::sync::OnceLock<ByRoute> = std::sync::OnceLock::new();
+    let by_route = BY_ROUTE.get_or_init(|| RULES.iter().map(|r| ((r.method, r.path), r)).collect());
+    // Keys are covariant: the map can be read with shorter-lived strings.
+    let by_route: &std::collections::HashMap<(&str, &str), &'static Rule> = by_route;
+    by_route.get(&(method, path)).copied()
 }
 
 /// What the rule says for a caller: `None` when signed out.

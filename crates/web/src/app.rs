@@ -17,15 +17,33 @@ use crate::{
 
 /// What every handler can reach. Nothing here holds data that must survive
 /// the process: several processes may serve one PostgreSQL.
+///
+/// Each middleware layer and handler takes its own clone, several per
+/// request: behind one `Arc`, a clone is one counter, not a copy of every
+/// pool handle and setting.
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+#[derive(Debug)]
+pub struct Shared {
     pub ops: Ops,
     pub catalog: Arc<Catalog>,
     pub metrics: Arc<Metrics>,
     pub settings: Arc<Settings>,
 }
 
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
 impl AppState {
+    pub fn new(shared: Shared) -> AppState {
+        AppState(Arc::new(shared))
+    }
+
     pub fn db(&self) -> &Db {
         &self.ops.db
     }
@@ -64,7 +82,7 @@ impl Application {
             secrets: secrets::random(),
             passwords: PasswordHasher::new(config.password_cost)?,
         };
-        let state = AppState {
+        let state = AppState::new(Shared {
             ops,
             catalog: Arc::new(Catalog::load()?),
             metrics: Arc::new(Metrics::default()),
@@ -74,7 +92,7 @@ impl Application {
                 trust: config.trust(),
                 metrics_token: config.metrics_token.clone(),
             }),
-        };
+        });
         let limits = Limits {
             max_connections: config.max_connections,
             max_per_client: config.max_connections_per_client,

@@ -158,6 +158,9 @@ async fn serve_connection(
     let mut closing = false;
     let tick =
         (limits.keep_alive_timeout / 4).clamp(Duration::from_millis(50), Duration::from_secs(1));
+    // One timer for the connection's life, moved on when it fires: a new
+    // `sleep` per loop would register a timer at every wake-up.
+    let mut ticker = std::pin::pin!(tokio::time::sleep(tick));
     loop {
         tokio::select! {
             result = connection.as_mut() => {
@@ -170,7 +173,8 @@ async fn serve_connection(
                 closing = true;
                 connection.as_mut().graceful_shutdown();
             }
-            () = tokio::time::sleep(tick), if !closing => {
+            () = ticker.as_mut(), if !closing => {
+                ticker.as_mut().reset(tokio::time::Instant::now() + tick);
                 let now_ms = started.elapsed().as_millis() as u64;
                 let idle_ms = now_ms.saturating_sub(last_active.load(Ordering::Relaxed));
                 if Duration::from_millis(idle_ms) >= limits.keep_alive_timeout {

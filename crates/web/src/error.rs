@@ -155,9 +155,6 @@ pub async fn render_errors(
     let (parts, body) = request.into_parts();
     let browser_lang = crate::i18n::negotiate(&parts);
     let response = next.run(Request::from_parts(parts, body)).await;
-    let caller = response.extensions().get::<crate::auth::Caller>().cloned();
-    let person_lang = caller.as_ref().and_then(|c| crate::i18n::Lang::parse(&c.person.lang));
-    let tr = Tr::new(person_lang.unwrap_or(browser_lang), state.catalog.clone());
     let status = response.status();
     // A handler that rendered its own page (a form with its errors, the
     // sign-in page with a wait message) keeps it.
@@ -169,6 +166,9 @@ pub async fn render_errors(
     if !(status.is_client_error() || status.is_server_error()) || is_page {
         return response;
     }
+    let caller = response.extensions().get::<crate::auth::Caller>().cloned();
+    let person_lang = caller.as_ref().and_then(|c| crate::i18n::Lang::parse(&c.person.lang));
+    let tr = Tr::new(person_lang.unwrap_or(browser_lang), state.catalog.clone());
     let report = response
         .extensions()
         .get::<ErrorReport>()

@@ -59,9 +59,11 @@ pub async fn trace_requests(
     if let Some(client) = client {
         request.extensions_mut().insert(ClientAddr(client));
     }
-    let client = client.map_or_else(|| "unknown".to_owned(), |c| c.to_string());
     let method = request.method().clone();
-    let route = route_of(&request);
+    let route = request.extensions().get::<axum::extract::MatchedPath>().cloned();
+    // Fields are formatted only when a log line is written.
+    let route = tracing::field::display(route.as_ref().map_or("(unmatched)", |p| p.as_str()));
+    let client = tracing::field::display(Unknown(client));
     let span = tracing::info_span!("request", request_id = %id, %method, route, client);
     let started = std::time::Instant::now();
     let mut response = next.run(request).instrument(span.clone()).await;
@@ -69,8 +71,24 @@ pub async fn trace_requests(
     span.in_scope(|| {
         tracing::info!(status, elapsed_ms = started.elapsed().as_millis() as u64, "served");
     });
-    if let Ok(value) = HeaderValue::from_str(&id.to_string()) {
-        response.headers_mut().insert("x-request-id", value);
+    let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
+    let text = id.hyphenated().encode_lower(&mut text);
+    if let Ok(value) = HeaderValue::from_str(text) {
+        response.headers_mut().insert(REQUEST_ID, value);
     }
     response
+}
+
+const REQUEST_ID: axum::http::HeaderName = axum::http::HeaderName::from_static("x-request-id");
+
+/// A client address, or "unknown" when the connection did not say.
+struct Unknown(Option<IpAddr>);
+
+impl std::fmt::Display for Unknown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(addr) => addr.fmt(f),
+            None => f.write_str("unknown"),
+        }
+    }
 }

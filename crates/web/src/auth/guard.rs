@@ -12,7 +12,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use carryover_domain::{
-    access::{ENROL_PATH, Verdict, open_before_second_factor, rule_for},
+    access::{ENROL_PATH, Verdict, needs_no_caller, open_before_second_factor, rule_for},
     zone::ClinicZone,
 };
 use carryover_ops::{
@@ -106,6 +106,9 @@ async fn guard(state: &AppState, request: &mut Request) -> Result<Option<Respons
         tracing::debug!(method = %request.method(), path, "no access rule for this method; refused");
         return Err(AppError::NotFound);
     };
+    if needs_no_caller(rule) {
+        return Ok(None);
+    }
     let client_addr =
         request.extensions().get::<ClientAddr>().map(|ClientAddr(addr)| addr.to_string());
     let request_id = request.extensions().get::<RequestId>().map(|r| r.0);
