@@ -47,6 +47,8 @@ code_enum! {
         Plan = "plan",
         Assignment = "assignment",
         Strategy = "strategy",
+        // Issue 12 part A: practice logs.
+        PracticeLog = "practice_log",
     }
 }
 
