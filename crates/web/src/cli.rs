@@ -5,6 +5,7 @@ use std::{path::PathBuf, sync::Arc};
 use anyhow::Context;
 use carryover_store::{BackupOutcome, Db};
 use clap::{Parser, Subcommand};
+use secrecy::{ExposeSecret, SecretString};
 
 mod restore;
 
@@ -111,6 +112,25 @@ pub enum Command {
     /// Check the audit trail.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Fill an empty database with realistic, deterministic data for
+    /// benchmarks; prints the accounts to measure with. Every account's
+    /// password is PASSWORD.
+    Generate {
+        /// small: 175 households; clinic: 2,000 households over 3 years;
+        /// saas: 200 clinics, 70,000 households.
+        #[arg(long, value_enum)]
+        scale: crate::generate::Scale,
+        /// Every generated account's password.
+        #[arg(long, env = "CARRYOVER_GENERATE_PASSWORD", hide_env_values = true)]
+        password: SecretString,
+        /// The same seed makes the same data.
+        #[arg(long, default_value_t = 15)]
+        seed: u64,
+        /// Also write some accounts, one `caregiver EMAIL` or `therapist EMAIL`
+        /// per line, for the load benchmark.
+        #[arg(long, value_name = "FILE")]
+        accounts: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -278,8 +298,47 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Audit(command) => audit(&config, command).await,
+        Command::Generate { scale, password, seed, accounts } => {
+            generate(&config, scale, &password, seed, accounts.as_deref()).await
+        }
         Command::Serve { demo, .. } => serve(&config, demo).await,
     }
+}
+
+async fn generate(
+    config: &Config,
+    scale: crate::generate::Scale,
+    password: &SecretString,
+    seed: u64,
+    accounts: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let db = open(config).await?;
+    db.migrate().await.context("migrating the database")?;
+    let hash = PasswordHasher::new(config.password_cost)?
+        .hash_blocking(password.expose_secret().to_owned())
+        .await?;
+    let progress = crate::generate::Progress::for_stderr();
+    let started = std::time::Instant::now();
+    let made =
+        crate::generate::generate(&db, scale, seed, &hash, SystemClock.now(), &progress).await;
+    db.close().await;
+    let made = made?;
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "made {} households, {} practice logs, {} rows in {seconds:.0} s ({} rows/s)",
+        made.households,
+        made.logs,
+        made.rows,
+        (made.rows as f64 / seconds.max(0.001)) as u64
+    );
+    if let Some(file) = accounts {
+        let lines: String = (made.caregivers.iter().map(|e| format!("caregiver {e}\n")))
+            .chain(made.therapists.iter().map(|e| format!("therapist {e}\n")))
+            .collect();
+        std::fs::write(file, lines).with_context(|| format!("writing {}", file.display()))?;
+    }
+    println!("measure with: --caregiver {} --therapist {}", made.caregiver, made.therapist);
+    Ok(())
 }
 
 /// Opens the database; every audit chain head it moves is sealed with the

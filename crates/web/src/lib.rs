@@ -22,6 +22,8 @@ mod demo_plan;
 pub mod error;
 // A family's copy of its data (issue 9).
 pub mod export_zip;
+// `carryover generate`: benchmark data at scale (issue 15).
+pub mod generate;
 pub mod i18n;
 pub mod links;
 pub mod metrics;

@@ -39,3 +39,5 @@ mod connections;
 mod findings;
 mod security_cli;
 mod two_factor;
+// Issue 15: benchmark data at scale.
+mod generate;
