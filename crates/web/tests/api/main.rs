@@ -38,4 +38,6 @@ mod audit_seal;
 mod connections;
 mod findings;
 mod security_cli;
+// Issue 12 part A: practice logs.
+mod practice_logs;
 mod two_factor;
