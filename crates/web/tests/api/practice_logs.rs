@@ -19,6 +19,7 @@ on_both_databases!(
     another_households_child_or_assignment_is_not_found_and_its_id_is_refused,
     a_caregiver_corrects_or_deletes_only_their_own_log_and_only_for_24_hours,
     measures_equal_hand_computed_values_across_a_week_boundary_dst_and_a_mid_week_plan,
+    the_demo_families_practise_steadily_fade_and_spread,
 );
 
 /// The world, with the child's plan agreed by the guardian.
@@ -301,4 +302,60 @@ async fn measures_equal_hand_computed_values_across_a_week_boundary_dst_and_a_mi
         home.contains("1 of 5 this week") && home.contains("This week: 1 of 25 practices done."),
         "{home}"
     );
+}
+
+/// The measures of the demo child the guardian's API lists by that name.
+async fn demo_measures(client: &TestClient, name: &str) -> Value {
+    let (_, children) = send(client, Method::GET, "/api/v1/children", None).await;
+    let child = children["items"].as_array().unwrap().iter().find(|c| c["preferred_name"] == name);
+    let id = child.unwrap_or_else(|| panic!("{name} in {children}"))["child_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, m) =
+        send(client, Method::GET, &format!("/api/v1/children/{id}/measures"), None).await;
+    assert_eq!(status, 200, "{m}");
+    m
+}
+
+fn adherence(m: &Value, back: usize) -> f64 {
+    let weeks = m["household_weeks"].as_array().unwrap();
+    weeks[weeks.len() - 1 - back]["adherence"].as_f64().unwrap_or(0.0)
+}
+
+async fn the_demo_families_practise_steadily_fade_and_spread(backend: Backend) {
+    use carryover::{
+        demo,
+        passwords::{PasswordCost, PasswordHasher},
+    };
+    let app = spawn_app(backend).await;
+    let hasher = PasswordHasher::new(PasswordCost::Fast).unwrap();
+    let password = secrecy::SecretString::from(crate::world::PASSWORD);
+    demo::seed_if_empty(&app.db, app.clock_now(), Some(&password), &hasher).await.unwrap();
+    let app = &app;
+    let client = |email: &'static str| async move {
+        let client = app.new_client();
+        crate::world::sign_in(&client, email).await;
+        client
+    };
+    // Steady: every full week well on target.
+    let mia = demo_measures(&client("ana.rivera@example.org").await, "Mia").await;
+    for back in 1..8 {
+        assert!(adherence(&mia, back) >= 0.75, "week -{back}: {mia}");
+    }
+    // Fading: on target until the last two weeks.
+    let leo = demo_measures(&client("wei.chen@example.org").await, "Leo").await;
+    assert!(adherence(&leo, 3) >= 0.75 && adherence(&leo, 1) < 0.5, "{leo}");
+    assert_eq!(leo["household_streak"], 0);
+    // Spreading: the strategy reaches more routines as the weeks go on.
+    let sam = demo_measures(&client("grace.okafor@example.org").await, "Sam").await;
+    let routines =
+        sam["matrix"].as_array().unwrap().iter().map(|g| g["routines"].as_array().unwrap().len());
+    assert!(routines.max().unwrap() >= 4, "{sam}");
+    // Notes and confidence, on some logs.
+    let notes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM practice_log WHERE note <> ''")
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    assert!(notes > 5, "{notes} notes");
 }
