@@ -24,6 +24,8 @@ use crate::plan_world::{ChildPlan, PlanWorld};
 mod plan_forms;
 use crate::world::{Persona, World};
 use plan_forms::{carries_ids, names_sub_resource, plan_form};
+// Issue 12 part A: forms and logs of the practice logs' routes.
+mod practice_forms;
 
 /// A token that has the shape of an invitation link's but was never issued.
 const UNKNOWN_TOKEN: &str = "0190f0000000700080000000000000aa.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -48,6 +50,8 @@ const WALKED_LAST: &[(&str, &str)] = &[
     ("POST", "/api/v1/children/{child_id}/plan/{version_id}/confirm"),
     ("POST", "/children/{child_id}/plan/drafts"),
     ("POST", "/api/v1/children/{child_id}/plan/drafts"),
+    // Issue 12 part A: a practice is logged against the agreed plan.
+    ("POST", "/children/{child_id}/logs"),
     // Deactivates a spare staff member, never a persona (see `Targets`).
     ("POST", "/admin/people/{person_id}/deactivate"),
     ("POST", "/api/v1/people/{person_id}/deactivate"),
@@ -294,7 +298,11 @@ fn fill(method: &str, template: &str, child: Uuid, with: &Fill) -> String {
         .replace("{version_id}", &with.plan.version.to_string())
         .replace("{assignment_id}", &assignment.to_string())
         .replace("{slug}", "first-then-board")
-        .replace("{strategy_id}", &with.strategy.to_string());
+        .replace("{strategy_id}", &with.strategy.to_string())
+        .replace(
+            "{log_id}",
+            &practice_forms::log_for(method, template, with.plan.child).to_string(),
+        );
     if let Some(start) = path.find('{') {
         let name = &path[start..];
         panic!("{template}: the walk does not know how to fill {name}; teach `fill` about it");
@@ -313,6 +321,7 @@ fn minimal_form(path: &str, body: &ChildPlan) -> Vec<(String, String)> {
     let mut form: Vec<(String, String)> =
         pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
     form.extend(plan_form(path, body));
+    form.extend(practice_forms::practice_form(path, body));
     form
 }
 
@@ -369,6 +378,7 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
     world.join_care_team(&app, Persona::Unenrolled).await;
     world.require_second_factor(&app).await;
     let plan = PlanWorld::build(&app, &world).await;
+    practice_forms::seed_logs(&app, &world, &plan.own, &plan.other).await;
 
     let mut walk = routes::inventory();
     walk.sort_by_key(|route| WALKED_LAST.iter().position(|last| last == route));
@@ -387,10 +397,10 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
         if template.contains("{child_id}") {
             passes.push((world.other_child, Pass::AsRouted));
         }
-        if names_sub_resource(template) {
+        if names_sub_resource(template) || practice_forms::names_log(template) {
             passes.push((world.child, Pass::OtherChildsPath));
         }
-        if carries_ids(method, template) {
+        if carries_ids(method, template) || practice_forms::carries_log_ids(method, template) {
             passes.push((world.child, Pass::OtherChildsForm));
         }
         passes.into_iter().map(move |(child, pass)| (method, template, child, pass))

@@ -16,6 +16,8 @@ use crate::plan_world::PlanWorld;
 mod plan_cases;
 use crate::world::{Persona, World};
 use plan_cases::{api_plan_case, plan_case};
+// Issue 12 part A: the practice logs' cases.
+mod practice_cases;
 
 #[derive(Debug, sqlx::FromRow)]
 struct Row {
@@ -81,6 +83,9 @@ fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize)
         return case;
     }
     if let Some(case) = api_plan_case(method, path, world, plan) {
+        return case;
+    }
+    if let Some(case) = practice_cases::practice_case(method, path, world) {
         return case;
     }
     let child = world.child;
@@ -356,9 +361,15 @@ fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize)
 async fn perform(app: &TestApp, world: &World, case: &Case) -> reqwest::Response {
     let client = world.client(case.persona);
     let path = plan_cases::resolve(app, world.child, &case.path).await;
-    let case = &Case { path, ..case.clone() };
+    let path = practice_cases::resolve(app, world.child, &path).await;
+    let mut form = Vec::new();
+    for (key, value) in &case.form {
+        form.push((key.clone(), practice_cases::resolve(app, world.child, value).await));
+    }
+    let case = &Case { path, form, ..case.clone() };
     if let Some(body) = &case.json {
-        let mut text = plan_cases::resolve(app, world.child, &body.to_string()).await;
+        let text = plan_cases::resolve(app, world.child, &body.to_string()).await;
+        let mut text = practice_cases::resolve(app, world.child, &text).await;
         if text.contains(NEWEST_GUS) {
             // When no Gus could be added (audit writes refused), the helper stands in.
             let gus: String = sqlx::query_scalar(
@@ -386,6 +397,8 @@ async fn perform(app: &TestApp, world: &World, case: &Case) -> reqwest::Response
                 case.form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             client.post_form(&case.path, &form).await
         }
+        // Issue 12 part A: deleting a log through the API.
+        "DELETE" => client.send(client.request(reqwest::Method::DELETE, &case.path)).await,
         other => panic!("no case sends {other}"),
     }
 }

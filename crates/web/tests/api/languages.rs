@@ -114,6 +114,21 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         ("plan-part-", all(&AssignmentPart::ALL, AssignmentPart::as_str)),
         ("strategy-part-", all(&StrategyPart::ALL, StrategyPart::as_str)),
         ("lang-", vec!["en".into(), "es".into()]),
+        // Issue 12 part A: practice logs.
+        (
+            "log-response-",
+            all(
+                &carryover_domain::generalization::ChildResponse::ALL,
+                carryover_domain::generalization::ChildResponse::as_str,
+            ),
+        ),
+        (
+            "log-when-",
+            all(
+                &carryover_domain::practice::SaidWhen::ALL,
+                carryover_domain::practice::SaidWhen::as_str,
+            ),
+        ),
     ]
 }
 
