@@ -47,6 +47,8 @@ code_enum! {
         Plan = "plan",
         Assignment = "assignment",
         Strategy = "strategy",
+        /// Issue 12 part C: a caregiver's calendar feed link.
+        CalendarFeed = "calendar_feed",
     }
 }
 

@@ -68,5 +68,9 @@ code_enum! {
         CopyStarterStrategy = "strategies.copy_starter",
         ViewClinicStrategy = "strategies.clinic_strategy",
         UpdateStrategy = "strategies.update",
+        // Issue 12 part C: the caregiver's calendar feed.
+        CalendarFeedStatus = "calendar.status",
+        CreateCalendarFeed = "calendar.create",
+        RevokeCalendarFeed = "calendar.revoke",
     }
 }

@@ -38,6 +38,8 @@ pub const MIGRATIONS: &[Migration] = &[
     // Issue 11, the joint plan.
     migration!(7, "0007_joint_plan"),
     migration!(8, "0008_api_tokens"),
+    // Issue 12 part C: calendar feeds.
+    migration!(11, "0011_calendar_feed"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (

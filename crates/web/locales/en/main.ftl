@@ -747,3 +747,25 @@ error-second-factor-required = Your clinic requires two-step sign-in. Turn it on
 problem-second_factor_required = Your clinic requires two-step sign-in first. Turn it on from your account page.
 code-expired-title = Please sign in again
 code-expired = This sign-in took too long, so it was stopped to keep your account safe. Please sign in again.
+
+## Issue 12 part C: the caregiver's calendar feed
+calendar-title = Practice in my calendar
+calendar-lead = Put your practice plan in your phone's calendar. It shows the next four weeks: what to practice, in which routine, and when.
+calendar-private = Keep the link private. Anyone who has it can see your practice times. It never shows your child's name or notes.
+calendar-new-heading = Your calendar link
+calendar-shown-once = Copy this link now and add it to your calendar app as a new calendar ("subscribe" or "add from URL"). We show it only once.
+calendar-open-app = Open it in my calendar app
+calendar-live-since = You have a calendar link. It works since { $name }.
+calendar-none = You have no calendar link yet.
+calendar-create = Make my calendar link
+calendar-replace = Make a new link
+calendar-replace-hint = A new link stops the old one. Use it if you shared the old link by mistake.
+calendar-revoke = Turn off my calendar link
+calendar-feed-name = Carryover practice
+calendar-event-summary = { $strategy } · { $routine }
+calendar-event-description = { $count ->
+    [one] Practice once this week. Tell your therapist how it went in Carryover.
+   *[other] Practice { $count } times this week. Tell your therapist how it went in Carryover.
+}
+calendar-visit-summary = Visit with your therapist
+audit-resource-calendar_feed = the calendar link

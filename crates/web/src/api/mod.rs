@@ -6,6 +6,8 @@
 
 mod account;
 mod audit;
+// Issue 12 part C: the caregiver's calendar feed link.
+mod calendar;
 mod children;
 mod docs;
 mod family;
@@ -44,6 +46,8 @@ pub fn routes() -> Routes {
         .merge(invitations::routes())
         .merge(family::routes())
         .merge(plan::routes())
+        // Issue 12 part C.
+        .merge(calendar::routes())
 }
 
 /// The caller's own language, for people an operation creates.
@@ -123,6 +127,10 @@ fn language_of(caller: &Caller) -> Language {
         plan::get_clinic_strategy,
         plan::update_strategy,
         invitations::accept,
+        // Issue 12 part C.
+        calendar::get_calendar,
+        calendar::create_calendar,
+        calendar::revoke_calendar,
     ),
     components(schemas(problem::Problem, problem::FieldProblem))
 )]

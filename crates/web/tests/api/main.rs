@@ -39,3 +39,5 @@ mod connections;
 mod findings;
 mod security_cli;
 mod two_factor;
+// Issue 12 part C: the caregiver's calendar feed.
+mod calendar_feed;
