@@ -376,6 +376,18 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/account/two-factor/start", SignedIn),
     rule("POST", "/account/two-factor/confirm", SignedIn),
     rule("POST", "/admin/people/{person_id}/two-factor/reset", Admin),
+    // Issue 12 part C: each person's calendar feed link, on their own account,
+    // and the feed itself. The link is the feed's only credential, so the feed
+    // is open to anyone holding a live one; its operation resolves the link to
+    // its owner, reads through the owner's grants and audits one row per child.
+    rule("GET", "/account/calendar", SignedIn),
+    rule("POST", "/account/calendar", SignedIn),
+    rule("POST", "/account/calendar/revoke", SignedIn),
+    rule("GET", "/api/v1/me/calendar", SignedIn),
+    rule("POST", "/api/v1/me/calendar", SignedIn),
+    rule("DELETE", "/api/v1/me/calendar", SignedIn),
+    rule("GET", "/calendar/{feed}", Anyone),
+    // (end of issue 12 part C)
 ];
 
 /// Where staff who must enrol a second factor are sent.

@@ -49,6 +49,8 @@ code_enum! {
         Strategy = "strategy",
         // Issue 12 part A: practice logs.
         PracticeLog = "practice_log",
+        /// Issue 12 part C: a caregiver's calendar feed link.
+        CalendarFeed = "calendar_feed",
     }
 }
 

@@ -6,6 +6,10 @@ pub mod access;
 pub mod adherence;
 pub mod audit;
 pub mod audit_seal;
+// Issue 12 part C: the caregiver's calendar feed.
+pub mod calendar;
+pub mod ical;
+// (end of issue 12 part C)
 pub mod clinic;
 pub mod codes;
 pub mod confidence;

@@ -7,6 +7,8 @@ pub mod access;
 pub mod account;
 pub mod audit_logs;
 pub mod auth;
+// Issue 12 part C: the caregiver's calendar feed.
+pub mod calendar;
 pub mod caregivers;
 // The people side (issue 9).
 pub mod care_team;

@@ -76,5 +76,9 @@ code_enum! {
         ListLogs = "practice.list_logs",
         ThisWeek = "practice.week",
         PracticeMeasures = "practice.measures",
+        // Issue 12 part C: the caregiver's calendar feed.
+        CalendarFeedStatus = "calendar.status",
+        CreateCalendarFeed = "calendar.create",
+        RevokeCalendarFeed = "calendar.revoke",
     }
 }

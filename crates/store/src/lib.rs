@@ -11,6 +11,8 @@ pub mod audit;
 // Issue 10: sealed audit chain heads.
 pub mod audit_head;
 mod backup;
+// Issue 12 part C: calendar feeds.
+pub mod calendar_feed;
 // The people side: care teams, memberships, discharge, purge (issue 9).
 pub mod care_team;
 pub mod membership;

@@ -40,6 +40,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(8, "0008_api_tokens"),
     // Issue 12 part A: practice logs.
     migration!(9, "0009_practice_logs"),
+    // Issue 12 part C: calendar feeds.
+    migration!(11, "0011_calendar_feed"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (

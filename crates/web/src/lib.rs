@@ -9,6 +9,8 @@ pub mod audit_check;
 pub mod audit_key;
 pub mod audit_view;
 pub mod auth;
+// Issue 12 part C: the caregiver's calendar feed.
+pub mod calendar_words;
 pub mod cli;
 // Issue 10: the client's address behind a proxy; the connection loop.
 pub mod client_addr;

@@ -821,3 +821,24 @@ measure-days-since = { $days ->
 measure-grid-heading = Where each strategy is used
 measure-grid-hint = Each box shows how it went: went well · mixed · hard.
 measure-cell = { $well } · { $mixed } · { $hard }
+## Issue 12 part C: the caregiver's calendar feed
+calendar-title = Practice in my calendar
+calendar-lead = Put your practice plan in your phone's calendar. It shows the next four weeks: what to practice, in which routine, and when.
+calendar-private = Keep the link private. Anyone who has it can see your practice times. It never shows your child's name or notes.
+calendar-new-heading = Your calendar link
+calendar-shown-once = Copy this link now and add it to your calendar app as a new calendar ("subscribe" or "add from URL"). We show it only once.
+calendar-open-app = Open it in my calendar app
+calendar-live-since = You have a calendar link. It works since { $name }.
+calendar-none = You have no calendar link yet.
+calendar-create = Make my calendar link
+calendar-replace = Make a new link
+calendar-replace-hint = A new link stops the old one. Use it if you shared the old link by mistake.
+calendar-revoke = Turn off my calendar link
+calendar-feed-name = Carryover practice
+calendar-event-summary = { $strategy } · { $routine }
+calendar-event-description = { $count ->
+    [one] Practice once this week. Tell your therapist how it went in Carryover.
+   *[other] Practice { $count } times this week. Tell your therapist how it went in Carryover.
+}
+calendar-visit-summary = Visit with your therapist
+audit-resource-calendar_feed = the calendar link

@@ -824,3 +824,24 @@ measure-days-since = { $days ->
 measure-grid-heading = Dónde se usa cada estrategia
 measure-grid-hint = Cada casilla muestra cómo le fue: bien · más o menos · difícil.
 measure-cell = { $well } · { $mixed } · { $hard }
+## Issue 12 part C: el calendario de práctica de quien cuida
+calendar-title = La práctica en mi calendario
+calendar-lead = Ponga su plan de práctica en el calendario de su teléfono. Muestra las próximas cuatro semanas: qué practicar, en qué rutina y cuándo.
+calendar-private = No comparta el enlace. Quien lo tenga puede ver sus horas de práctica. Nunca muestra el nombre ni las notas de su hijo o hija.
+calendar-new-heading = Su enlace de calendario
+calendar-shown-once = Copie este enlace ahora y agréguelo en su aplicación de calendario como un calendario nuevo («suscribirse» o «agregar desde URL»). Solo lo mostramos una vez.
+calendar-open-app = Abrirlo en mi aplicación de calendario
+calendar-live-since = Tiene un enlace de calendario. Funciona desde { $name }.
+calendar-none = Todavía no tiene un enlace de calendario.
+calendar-create = Crear mi enlace de calendario
+calendar-replace = Crear un enlace nuevo
+calendar-replace-hint = Un enlace nuevo hace que el anterior deje de funcionar. Úselo si compartió el enlace anterior por error.
+calendar-revoke = Desactivar mi enlace de calendario
+calendar-feed-name = Práctica de Carryover
+calendar-event-summary = { $strategy } · { $routine }
+calendar-event-description = { $count ->
+    [one] Practique una vez esta semana. Cuéntele a su terapeuta cómo le fue en Carryover.
+   *[other] Practique { $count } veces esta semana. Cuéntele a su terapeuta cómo le fue en Carryover.
+}
+calendar-visit-summary = Visita con su terapeuta
+audit-resource-calendar_feed = el enlace de calendario

@@ -6,6 +6,8 @@
 
 mod account;
 mod audit;
+// Issue 12 part C: the caregiver's calendar feed link.
+mod calendar;
 mod children;
 mod docs;
 mod family;
@@ -48,6 +50,8 @@ pub fn routes() -> Routes {
         .merge(plan::routes())
         // Issue 12 part A: practice logs.
         .merge(practice::routes())
+        // Issue 12 part C.
+        .merge(calendar::routes())
 }
 
 /// The caller's own language, for people an operation creates.
@@ -135,6 +139,10 @@ fn language_of(caller: &Caller) -> Language {
         practice::patch_log,
         practice::delete_log,
         practice::get_measures,
+        // Issue 12 part C.
+        calendar::get_calendar,
+        calendar::create_calendar,
+        calendar::revoke_calendar,
     ),
     components(schemas(problem::Problem, problem::FieldProblem))
 )]

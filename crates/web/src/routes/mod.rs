@@ -42,6 +42,8 @@ mod strategies;
 mod two_factor;
 // Issue 12 part A: practice logs.
 pub(crate) mod practice;
+// Issue 12 part C: the caregiver's calendar feed.
+mod calendar;
 
 pub use lang::local_path;
 
@@ -96,6 +98,8 @@ fn table() -> Routes {
         .merge(two_factor::routes())
         // Issue 12 part A: practice logs.
         .merge(practice::routes())
+        // Issue 12 part C: the caregiver's calendar feed.
+        .merge(calendar::routes())
 }
 
 /// A router that remembers what it routes, so that no route can exist

@@ -26,6 +26,8 @@ use crate::world::{Persona, World};
 use plan_forms::{carries_ids, names_sub_resource, plan_form};
 // Issue 12 part A: forms and logs of the practice logs' routes.
 mod practice_forms;
+// Issue 12 part C: the calendar feed's link.
+mod calendar_forms;
 
 /// A token that has the shape of an invitation link's but was never issued.
 const UNKNOWN_TOKEN: &str = "0190f0000000700080000000000000aa.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -206,6 +208,8 @@ struct Targets {
     spare_b: Uuid,
     /// Two API tokens of each signed-in persona: one for each revoke route.
     tokens: std::collections::BTreeMap<Persona, Vec<Uuid>>,
+    /// Issue 12 part C: a live calendar feed link, for `{feed}`.
+    feed: String,
 }
 
 impl Targets {
@@ -245,7 +249,8 @@ impl Targets {
             assert_eq!(ids.len(), 2, "{persona:?}: {page}");
             tokens.insert(persona, ids);
         }
-        Targets { spare_a, spare_b, tokens }
+        let feed = calendar_forms::spare_feed(app, world.clinic, spare_a).await;
+        Targets { spare_a, spare_b, tokens, feed }
     }
 
     /// The persona's own token for a revoke route (any id for the signed out).
@@ -273,6 +278,8 @@ struct Fill<'a> {
     persona: Persona,
     /// The persona's own API token, for the revoke routes.
     token: Uuid,
+    /// Issue 12 part C: a live calendar feed link.
+    feed: &'a str,
 }
 
 fn fill(method: &str, template: &str, child: Uuid, with: &Fill) -> String {
@@ -293,6 +300,7 @@ fn fill(method: &str, template: &str, child: Uuid, with: &Fill) -> String {
         .replace("{person_id}", &with.person.to_string())
         .replace("{token}", UNKNOWN_TOKEN)
         .replace("{token_id}", &with.token.to_string())
+        .replace("{feed}", with.feed)
         .replace("{goal_id}", &with.plan.goal.to_string())
         .replace("{routine}", &with.plan.routine.to_string())
         .replace("{version_id}", &with.plan.version.to_string())
@@ -436,6 +444,7 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
                 strategy: plan.strategy_for(&world, persona),
                 persona,
                 token: targets.token_for(persona, template),
+                feed: &targets.feed,
             };
             let path = fill(method, template, child, &with);
             let response = send(world.client(persona), method, &path, template, body_plan).await;

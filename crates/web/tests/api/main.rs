@@ -43,3 +43,5 @@ mod practice_logs;
 mod two_factor;
 // Issue 15: benchmark data at scale.
 mod generate;
+// Issue 12 part C: the caregiver's calendar feed.
+mod calendar_feed;
