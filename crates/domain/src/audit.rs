@@ -47,6 +47,10 @@ code_enum! {
         Plan = "plan",
         Assignment = "assignment",
         Strategy = "strategy",
+        // Issue 12 part B: reflections and feedback threads.
+        Reflection = "reflection",
+        /// A feedback thread: its messages and read markers.
+        Feedback = "feedback",
     }
 }
 

@@ -68,5 +68,17 @@ code_enum! {
         CopyStarterStrategy = "strategies.copy_starter",
         ViewClinicStrategy = "strategies.clinic_strategy",
         UpdateStrategy = "strategies.update",
+        // Issue 12 part B: reflections, flags, feedback threads, the inbox.
+        ViewReflections = "reflections.page",
+        Reflect = "reflections.reflect",
+        ViewReflection = "reflections.thread",
+        AnswerReflection = "reflections.answer",
+        HandleFlag = "reflections.handle_flag",
+        MarkReflectionRead = "feedback.mark_reflection_read",
+        ViewChildThread = "feedback.child_thread",
+        WriteAboutChild = "feedback.write_about_child",
+        MarkChildThreadRead = "feedback.mark_child_thread_read",
+        Inbox = "feedback.inbox",
+        NewFeedback = "feedback.new_feedback",
     }
 }

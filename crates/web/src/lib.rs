@@ -28,6 +28,8 @@ pub mod metrics;
 pub mod pages;
 // `carryover admin purge` (issue 9).
 pub mod plan_words;
+// Issue 12 part B: reflections and feedback in words.
+pub mod feedback_words;
 pub mod purge_cli;
 pub mod routes;
 pub mod security;

@@ -15,6 +15,8 @@ pub mod models;
 pub mod paging;
 mod people;
 mod plan;
+// Issue 12 part B: reflections, feedback threads, the inbox.
+mod feedback;
 pub mod problem;
 mod settings;
 
@@ -44,6 +46,8 @@ pub fn routes() -> Routes {
         .merge(invitations::routes())
         .merge(family::routes())
         .merge(plan::routes())
+        // Issue 12 part B.
+        .merge(feedback::routes())
 }
 
 /// The caller's own language, for people an operation creates.
@@ -122,6 +126,18 @@ fn language_of(caller: &Caller) -> Language {
         plan::copy_starter,
         plan::get_clinic_strategy,
         plan::update_strategy,
+        // Issue 12 part B: reflections, feedback threads, the inbox.
+        feedback::get_inbox,
+        feedback::get_new_feedback,
+        feedback::get_reflections,
+        feedback::reflect,
+        feedback::get_reflection,
+        feedback::answer,
+        feedback::handled,
+        feedback::read_reflection,
+        feedback::get_messages,
+        feedback::write,
+        feedback::read_messages,
         invitations::accept,
     ),
     components(schemas(problem::Problem, problem::FieldProblem))

@@ -40,6 +40,8 @@ mod routines;
 mod strategies;
 // Issue 10: two-step sign-in.
 mod two_factor;
+// Issue 12 part B: reflections, feedback threads, the inbox.
+mod feedback;
 
 pub use lang::local_path;
 
@@ -92,6 +94,8 @@ fn table() -> Routes {
         .merge(strategies::routes())
         // Issue 10: two-step sign-in.
         .merge(two_factor::routes())
+        // Issue 12 part B: reflections, feedback threads, the inbox.
+        .merge(feedback::routes())
 }
 
 /// A router that remembers what it routes, so that no route can exist

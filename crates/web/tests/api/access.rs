@@ -24,6 +24,9 @@ use crate::plan_world::{ChildPlan, PlanWorld};
 mod plan_forms;
 use crate::world::{Persona, World};
 use plan_forms::{carries_ids, names_sub_resource, plan_form};
+// Issue 12 part B: reflections and feedback.
+mod feedback_forms;
+use feedback_forms::names_feedback_resource;
 
 /// A token that has the shape of an invitation link's but was never issued.
 const UNKNOWN_TOKEN: &str = "0190f0000000700080000000000000aa.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -294,7 +297,8 @@ fn fill(method: &str, template: &str, child: Uuid, with: &Fill) -> String {
         .replace("{version_id}", &with.plan.version.to_string())
         .replace("{assignment_id}", &assignment.to_string())
         .replace("{slug}", "first-then-board")
-        .replace("{strategy_id}", &with.strategy.to_string());
+        .replace("{strategy_id}", &with.strategy.to_string())
+        .replace("{reflection_id}", &with.plan.reflection.to_string());
     if let Some(start) = path.find('{') {
         let name = &path[start..];
         panic!("{template}: the walk does not know how to fill {name}; teach `fill` about it");
@@ -387,7 +391,7 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
         if template.contains("{child_id}") {
             passes.push((world.other_child, Pass::AsRouted));
         }
-        if names_sub_resource(template) {
+        if names_sub_resource(template) || names_feedback_resource(template) {
             passes.push((world.child, Pass::OtherChildsPath));
         }
         if carries_ids(method, template) {

@@ -16,6 +16,9 @@ use crate::plan_world::PlanWorld;
 mod plan_cases;
 use crate::world::{Persona, World};
 use plan_cases::{api_plan_case, plan_case};
+// Issue 12 part B: reflections and feedback.
+mod feedback_cases;
+use feedback_cases::feedback_case;
 
 #[derive(Debug, sqlx::FromRow)]
 struct Row {
@@ -81,6 +84,9 @@ fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize)
         return case;
     }
     if let Some(case) = api_plan_case(method, path, world, plan) {
+        return case;
+    }
+    if let Some(case) = feedback_case(method, path, world, plan) {
         return case;
     }
     let child = world.child;

@@ -83,6 +83,8 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         strategies::Area,
     };
     use carryover_ops::{Problem, plan::ChangeKind, scores::NoScore};
+    // Issue 12 part B.
+    use carryover_domain::reflection::{ReflectionNeed, RespondedPositively, ThreadSubject};
     fn all<T: Copy>(values: &[T], code: impl Fn(T) -> &'static str) -> Vec<String> {
         values.iter().map(|v| code(*v).to_owned()).collect()
     }
@@ -114,6 +116,12 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         ("plan-part-", all(&AssignmentPart::ALL, AssignmentPart::as_str)),
         ("strategy-part-", all(&StrategyPart::ALL, StrategyPart::as_str)),
         ("lang-", vec!["en".into(), "es".into()]),
+        // Issue 12 part B: reflections and feedback.
+        ("reflect-responded-", all(&RespondedPositively::ALL, RespondedPositively::as_str)),
+        ("reflect-need-", all(&ReflectionNeed::ALL, ReflectionNeed::as_str)),
+        ("reflect-difficulty-", (1..=5).map(|n: u8| n.to_string()).collect()),
+        ("inbox-subject-", all(&ThreadSubject::ALL, ThreadSubject::as_str)),
+        ("feedback-new-", all(&ThreadSubject::ALL, ThreadSubject::as_str)),
     ]
 }
 

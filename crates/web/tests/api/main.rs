@@ -39,3 +39,5 @@ mod connections;
 mod findings;
 mod security_cli;
 mod two_factor;
+// Issue 12 part B: reflections, flags, feedback threads.
+mod reflection_feedback;

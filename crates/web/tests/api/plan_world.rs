@@ -20,6 +20,8 @@ pub struct ChildPlan {
     pub assignments: [Uuid; 5],
     /// A guardian of the child.
     pub guardian: Uuid,
+    /// Issue 12 part B: a guardian's reflection on the week, flagged (hard to fit in).
+    pub reflection: Uuid,
 }
 
 #[derive(Clone, Debug)]
@@ -171,6 +173,14 @@ async fn child_plan(
     .await
     .unwrap();
     let ids: Vec<Uuid> = ids.iter().map(|id| Uuid::parse_str(id).unwrap()).collect();
+    let reflection = [("responded", "no"), ("difficulty", "5"), ("need", "keep_going")];
+    posted(world.client(guardian), &format!("/children/{child}/reflections"), &reflection).await;
+    let reflection = newest(
+        app,
+        "SELECT reflection_id FROM reflection WHERE child_id = $1 ORDER BY reflection_id DESC LIMIT 1",
+        child,
+    )
+    .await;
     ChildPlan {
         child,
         goal,
@@ -178,6 +188,7 @@ async fn child_plan(
         version,
         assignments: [ids[0], ids[1], ids[2], ids[3], ids[4]],
         guardian: world.person(guardian).person_id,
+        reflection,
     }
 }
 
