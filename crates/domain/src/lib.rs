@@ -19,6 +19,8 @@ pub mod library;
 pub mod password;
 pub mod people;
 pub mod plan;
+// Issue 12 part A: practice logs.
+pub mod practice;
 pub mod readability;
 // The people side: child details, discharge, retention (issue 9).
 pub mod record;

@@ -46,24 +46,49 @@ pub struct HomeLists {
 pub async fn home(ops: &Ops, who: &Who) -> Result<HomeLists, OpError> {
     let now = ops.now();
     let mut tx = ops.db.begin_write().await?;
-    let current = children::children_for(&mut tx, &who.actor, Paging::all()).await?.items;
+    let lists = home_lists(&mut tx, who, now).await?;
+    audit_home(&mut tx, who, &lists, now).await?;
+    tx.commit().await?;
+    Ok(lists)
+}
+
+/// The lists of [`home`], read in the caller's transaction; the caller
+/// audits them with [`audit_home`] (the caregiver's "This week" shares them).
+pub(crate) async fn home_lists(
+    tx: &mut carryover_store::WriteTx,
+    who: &Who,
+    now: time::OffsetDateTime,
+) -> Result<HomeLists, OpError> {
+    let current = children::children_for(tx, &who.actor, Paging::all()).await?.items;
     let mut closed = Vec::new();
-    let days =
-        clinic::clinic(&mut tx, who.actor.clinic_id()).await?.map_or(0, |c| c.guardian_read_days);
-    for child in children::discharged_of_guardian(&mut tx, &who.actor).await? {
+    let days = clinic::clinic(tx, who.actor.clinic_id()).await?.map_or(0, |c| c.guardian_read_days);
+    for child in children::discharged_of_guardian(tx, &who.actor).await? {
         // The grant decides, as it does for the record itself.
-        let readable = grant::child_grant(&mut tx, &who.actor, child.child_id, now).await?;
+        let readable = grant::child_grant(tx, &who.actor, child.child_id, now).await?;
         if let (Some(_), Some(on)) = (readable, child.discharged_on) {
             let readable_until = record::guardian_read_until(on, days);
             closed.push(ClosedRecord { child, readable_until });
         }
     }
-    let ids: Vec<_> =
-        current.iter().chain(closed.iter().map(|c| &c.child)).map(|c| c.child_id).collect();
-    let event = who.event(AuditAction::List, AuditResource::Child, None, None);
-    audit::append_listing(&mut tx, &event, &ids, now).await?;
-    tx.commit().await?;
     Ok(HomeLists { current, closed })
+}
+
+/// The one audit row of a home page, naming every child it showed.
+pub(crate) async fn audit_home(
+    tx: &mut carryover_store::WriteTx,
+    who: &Who,
+    lists: &HomeLists,
+    now: time::OffsetDateTime,
+) -> Result<(), OpError> {
+    let ids: Vec<_> = lists
+        .current
+        .iter()
+        .chain(lists.closed.iter().map(|c| &c.child))
+        .map(|c| c.child_id)
+        .collect();
+    let event = who.event(AuditAction::List, AuditResource::Child, None, None);
+    audit::append_listing(tx, &event, &ids, now).await?;
+    Ok(())
 }
 
 /// What the caller may do on a child's page. Nothing that changes the

@@ -60,6 +60,10 @@ code_enum! {
         // Issue 10: two-factor sign-in.
         CodeWrong = "code_wrong",
         SecondFactorRequired = "second_factor_required",
+        // Issue 12 part A: practice logs.
+        LogIdTaken = "log_id_taken",
+        NotYourLog = "not_your_log",
+        CorrectionClosed = "correction_closed",
     }
 }
 

@@ -36,6 +36,8 @@ pub mod tokens;
 pub mod goals;
 pub mod measures;
 pub mod plan;
+// Issue 12 part A: practice logs, "This week", measures from logs.
+pub mod practice;
 pub mod routines;
 mod scope;
 pub mod scores;

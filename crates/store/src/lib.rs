@@ -31,6 +31,8 @@ mod migrate;
 pub mod paging;
 pub mod people;
 pub mod plans;
+// Issue 12 part A: practice logs.
+pub mod practice_logs;
 mod restore;
 pub mod routines;
 pub mod second_factor;

@@ -38,6 +38,8 @@ pub const MIGRATIONS: &[Migration] = &[
     // Issue 11, the joint plan.
     migration!(7, "0007_joint_plan"),
     migration!(8, "0008_api_tokens"),
+    // Issue 12 part A: practice logs.
+    migration!(9, "0009_practice_logs"),
     // Issue 12 part B: reflections, flags, feedback threads.
     migration!(10, "0010_reflections_feedback"),
 ];

@@ -18,6 +18,8 @@ pub use editor::{
     set_priorities, start_draft,
 };
 pub use view::{AssignmentView, ChangeKind, ChangeView, ConfirmationView, VersionView};
+// Issue 12 part A: practice logs show assignments and routines as the plan does.
+pub(crate) use view::{assignment_view, routine_line};
 
 use carryover_domain::{
     access::ChildTie,

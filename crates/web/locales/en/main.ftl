@@ -748,6 +748,11 @@ problem-second_factor_required = Your clinic requires two-step sign-in first. Tu
 code-expired-title = Please sign in again
 code-expired = This sign-in took too long, so it was stopped to keep your account safe. Please sign in again.
 
+## Issue 12 part A: practice logs, "This week", measures from logs.
+audit-resource-practice_log = practice logs
+problem-log_id_taken = This log was already saved with other answers. Go back to "This week" and log it again.
+problem-not_your_log = Only the person who logged this practice can change it.
+problem-correction_closed = A log can be changed for 24 hours. This one is older, so it stays as it is.
 # Issue 12 part B: guided reflections, flags, feedback threads, the inbox.
 audit-resource-reflection = a reflection
 audit-resource-feedback = messages

@@ -751,6 +751,11 @@ problem-second_factor_required = Su clínica exige primero la entrada en dos pas
 code-expired-title = Vuelva a entrar
 code-expired = Esta entrada tardó demasiado y se detuvo para proteger su cuenta. Vuelva a entrar.
 
+## Issue 12 part A: practice logs, "This week", measures from logs.
+audit-resource-practice_log = registros de práctica
+problem-log_id_taken = Este registro ya se guardó con otras respuestas. Vuelva a "Esta semana" y regístrelo de nuevo.
+problem-not_your_log = Solo la persona que registró esta práctica puede cambiarla.
+problem-correction_closed = Un registro se puede cambiar durante 24 horas. Este es más antiguo, así que se queda como está.
 # Issue 12 part B: reflexiones guiadas, avisos, mensajes, la bandeja de entrada.
 audit-resource-reflection = una reflexión
 audit-resource-feedback = los mensajes
