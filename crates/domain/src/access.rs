@@ -290,6 +290,14 @@ pub const RULES: &[Rule] = &[
     ),
     audited("GET", "/children/{child_id}/messages", Child(FULL), AuditAction::View),
     audited("POST", "/children/{child_id}/messages", Child(FULL), AuditAction::Create),
+    // A practice log's feedback: helpers too, for the logs they made.
+    audited("GET", "/children/{child_id}/logs/{log_id}/feedback", Child(RECORD), AuditAction::View),
+    audited(
+        "POST",
+        "/children/{child_id}/logs/{log_id}/feedback",
+        Child(RECORD),
+        AuditAction::Create,
+    ),
     audited("GET", "/api/v1/inbox", Staff, AuditAction::List),
     audited("GET", "/api/v1/me/feedback", SignedIn, AuditAction::List),
     audited("GET", "/api/v1/children/{child_id}/reflections", Child(FULL), AuditAction::View),
@@ -326,6 +334,24 @@ pub const RULES: &[Rule] = &[
     audited("GET", "/api/v1/children/{child_id}/messages", Child(FULL), AuditAction::View),
     audited("POST", "/api/v1/children/{child_id}/messages", Child(FULL), AuditAction::Create),
     audited("POST", "/api/v1/children/{child_id}/messages/read", Child(FULL), AuditAction::Update),
+    audited(
+        "GET",
+        "/api/v1/children/{child_id}/logs/{log_id}/feedback",
+        Child(RECORD),
+        AuditAction::View,
+    ),
+    audited(
+        "POST",
+        "/api/v1/children/{child_id}/logs/{log_id}/feedback",
+        Child(RECORD),
+        AuditAction::Create,
+    ),
+    audited(
+        "POST",
+        "/api/v1/children/{child_id}/logs/{log_id}/feedback/read",
+        Child(RECORD),
+        AuditAction::Update,
+    ),
     // (end of issue 12 part B)
     // The people side (issue 9): details, care teams, caregivers who leave,
     // discharge, a family's copy of its data.

@@ -340,3 +340,125 @@ pub async fn my_new_feedback(ops: &Ops, who: &Who) -> Result<Vec<NewFeedback>, O
     tx.commit().await?;
     Ok(found)
 }
+
+/// A practice log in short, above its thread.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct LogSummary {
+    pub practice_log_id: Uuid,
+    pub assignment_id: Uuid,
+    #[schema(value_type = String, example = "2026-11-02")]
+    pub practised_on: time::Date,
+    pub practised_by_name: String,
+    #[schema(value_type = String, example = "hard")]
+    pub response: carryover_domain::generalization::ChildResponse,
+    pub note: String,
+}
+
+/// A practice log's thread: the care team answers a log; the caregiver who
+/// logged it reads and answers back.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct LogThreadView {
+    pub child_name: String,
+    pub log: LogSummary,
+    /// `None` until someone writes.
+    pub thread_id: Option<Uuid>,
+    pub messages: Vec<MessageView>,
+    pub unread: i64,
+    pub can_write: bool,
+}
+
+/// The log, if the caller may read its feedback: everyone tied to the child
+/// but helpers, and a helper for the logs they made themselves.
+async fn readable_log(
+    conn: &mut AnyConnection,
+    grant: &ChildGrant,
+    log_id: Uuid,
+) -> Result<carryover_store::practice_logs::PracticeLog, OpError> {
+    let log = carryover_store::practice_logs::log(conn, grant, log_id)
+        .await?
+        .filter(|l| l.deleted_at.is_none())
+        .ok_or(OpError::NotFound)?;
+    if grant.tie() == ChildTie::Helper && log.logged_by != grant.actor().person_id() {
+        return Err(OpError::NotFound);
+    }
+    Ok(log)
+}
+
+/// A practice log with its thread. The page marks it read; the API marks it
+/// with [`mark_log_read`].
+pub async fn log_thread(
+    ops: &Ops,
+    who: &Who,
+    grant: &ChildGrant,
+    log_id: Uuid,
+    mark_read: bool,
+) -> Result<LogThreadView, OpError> {
+    let mut tx = ops.db.begin_write().await?;
+    let log = readable_log(&mut tx, grant, log_id).await?;
+    let basics = children::child_basics(&mut tx, grant).await?;
+    let thread = feedback::log_thread(&mut tx, grant, log_id).await?;
+    let (mut messages, mut unread) = (Vec::new(), 0);
+    if let Some(thread) = &thread {
+        unread = feedback::unread_in(&mut tx, grant, thread).await?;
+        messages = message_views(&mut tx, grant, thread).await?;
+        if mark_read {
+            feedback::mark_read(&mut tx, grant, thread, ops.now()).await?;
+        }
+    }
+    let event = who.event(
+        AuditAction::View,
+        AuditResource::Feedback,
+        Some(log_id.to_string()),
+        Some(grant.child_id()),
+    );
+    audit::append(&mut tx, &event, ops.now()).await?;
+    tx.commit().await?;
+    Ok(LogThreadView {
+        child_name: basics.preferred_name,
+        log: LogSummary {
+            practice_log_id: log.log_id,
+            assignment_id: log.content.assignment_id,
+            practised_on: log.practised_on,
+            practised_by_name: log.practised_by_name,
+            response: log.content.response,
+            note: log.content.note,
+        },
+        thread_id: thread.map(|t| t.thread_id),
+        messages,
+        unread,
+        can_write: grant.writable().is_some(),
+    })
+}
+
+/// Answers a practice log (the care team), or answers back (a caregiver
+/// who may read it). Opens the log's thread on the first message.
+pub async fn answer_log(
+    ops: &Ops,
+    who: &Who,
+    grant: &ChildGrant,
+    log_id: Uuid,
+    input: &MessageInput,
+) -> Result<Uuid, OpError> {
+    writable(grant)?;
+    let mut tx = ops.db.begin_write().await?;
+    let log = readable_log(&mut tx, grant, log_id).await?;
+    check_message(&input.body).map_err(|p| OpError::field("body", p.into()))?;
+    let thread =
+        feedback::ensure_log_thread(&mut tx, grant, log_id, log.logged_by, ops.now()).await?;
+    let id = post(ops, who, &mut tx, grant, &thread, &input.body).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Marks a practice log's thread read for the caller.
+pub async fn mark_log_read(
+    ops: &Ops,
+    who: &Who,
+    grant: &ChildGrant,
+    log_id: Uuid,
+) -> Result<ReadMarked, OpError> {
+    let mut tx = ops.db.begin_write().await?;
+    readable_log(&mut tx, grant, log_id).await?;
+    let thread = feedback::log_thread(&mut tx, grant, log_id).await?;
+    mark(ops, who, grant, thread, tx).await
+}

@@ -80,5 +80,8 @@ code_enum! {
         MarkChildThreadRead = "feedback.mark_child_thread_read",
         Inbox = "feedback.inbox",
         NewFeedback = "feedback.new_feedback",
+        ViewLogThread = "feedback.log_thread",
+        AnswerLog = "feedback.answer_log",
+        MarkLogRead = "feedback.mark_log_read",
     }
 }

@@ -108,6 +108,42 @@ pub async fn ensure_child_thread(
     child_thread(tx, grant).await?.ok_or(StoreError::NotFound)
 }
 
+/// A practice log's thread, once someone has written in it.
+pub async fn log_thread(
+    conn: &mut AnyConnection,
+    grant: &ChildGrant,
+    practice_log_id: Uuid,
+) -> Result<Option<Thread>, StoreError> {
+    one_thread(conn, grant, "AND practice_log_id = $3", Some(practice_log_id)).await
+}
+
+/// A practice log's thread, opened now if it was not yet. `log_author` is
+/// who logged it: a helper reads the threads of their own logs.
+pub async fn ensure_log_thread(
+    tx: &mut WriteTx,
+    grant: &ChildGrant,
+    practice_log_id: Uuid,
+    log_author: Uuid,
+    now: OffsetDateTime,
+) -> Result<Thread, StoreError> {
+    if let Some(found) = log_thread(tx, grant, practice_log_id).await? {
+        return Ok(found);
+    }
+    sqlx::query(
+        "INSERT INTO feedback_thread (clinic_id, child_id, thread_id, subject, practice_log_id, log_author_id, \
+         created_at) VALUES ($1, $2, $3, 'practice_log', $4, $5, $6) ON CONFLICT DO NOTHING",
+    )
+    .bind(Id(grant.clinic_id()))
+    .bind(Id(grant.child_id()))
+    .bind(Id(Uuid::now_v7()))
+    .bind(Id(practice_log_id))
+    .bind(Id(log_author))
+    .bind(At(now))
+    .execute(&mut **tx)
+    .await?;
+    log_thread(tx, grant, practice_log_id).await?.ok_or(StoreError::NotFound)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Message {

@@ -92,10 +92,15 @@ fn thread_href(
     child_id: uuid::Uuid,
     subject: ThreadSubject,
     reflection: Option<uuid::Uuid>,
+    log: Option<uuid::Uuid>,
 ) -> String {
-    match (subject, reflection) {
-        (ThreadSubject::Reflection, Some(id)) => format!("/children/{child_id}/reflections/{id}"),
-        // A practice log's thread opens from the log (the logs part links it).
+    match (subject, reflection, log) {
+        (ThreadSubject::Reflection, Some(id), _) => {
+            format!("/children/{child_id}/reflections/{id}")
+        }
+        (ThreadSubject::PracticeLog, _, Some(id)) => {
+            format!("/children/{child_id}/logs/{id}/feedback")
+        }
         _ => format!("/children/{child_id}/messages"),
     }
 }
@@ -115,7 +120,7 @@ pub fn inbox_lines(t: &Tr, entries: &[InboxEntry]) -> Vec<InboxLine> {
     entries
         .iter()
         .map(|e| InboxLine {
-            href: thread_href(e.child_id, e.subject, e.reflection_id),
+            href: thread_href(e.child_id, e.subject, e.reflection_id, e.practice_log_id),
             child_name: e.child_name.clone(),
             what: t.get(&format!("inbox-subject-{}", e.subject.as_str())),
             since: t.with("inbox-since", &[("when", t.datetime(e.since).into())]),
@@ -148,7 +153,7 @@ pub fn new_feedback_block(t: &Tr, found: &[NewFeedback]) -> NewFeedbackBlock {
         items: found
             .iter()
             .map(|f| NewFeedbackLine {
-                href: thread_href(f.child_id, f.subject, f.reflection_id),
+                href: thread_href(f.child_id, f.subject, f.reflection_id, f.practice_log_id),
                 child_name: f.child_name.clone(),
                 text: t.with(
                     &format!("feedback-new-{}", f.subject.as_str()),

@@ -43,7 +43,7 @@ CREATE TABLE feedback_thread (
     subject TEXT NOT NULL CHECK (subject IN ('reflection', 'practice_log', 'child')),
     reflection_id TEXT,                  -- set exactly for a reflection's thread
     practice_log_id TEXT,                -- set exactly for a practice log's thread
-    log_author_id TEXT,                  -- who logged it: a helper sees the threads of their own logs only
+    log_author_id TEXT,                  -- who logged it (logged_by): a helper sees the threads of their own logs only
     awaiting_since TEXT,                 -- the oldest caregiver word not yet answered by the care team
     last_message_at TEXT,
     created_at TEXT NOT NULL,
@@ -53,6 +53,8 @@ CREATE TABLE feedback_thread (
     CONSTRAINT feedback_thread_child FOREIGN KEY (clinic_id, child_id) REFERENCES child (clinic_id, child_id),
     CONSTRAINT feedback_thread_reflection FOREIGN KEY (clinic_id, child_id, reflection_id)
         REFERENCES reflection (clinic_id, child_id, reflection_id),
+    CONSTRAINT feedback_thread_log FOREIGN KEY (clinic_id, child_id, practice_log_id)
+        REFERENCES practice_log (clinic_id, child_id, practice_log_id),
     CONSTRAINT feedback_thread_log_author FOREIGN KEY (clinic_id, log_author_id)
         REFERENCES person (clinic_id, person_id),
     CONSTRAINT feedback_thread_kind CHECK ((subject = 'reflection') = (reflection_id IS NOT NULL)

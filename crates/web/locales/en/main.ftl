@@ -828,3 +828,8 @@ feedback-new-child = { $count ->
 }
 child-reflections = How is it going?
 child-messages = Messages
+feedback-log-title = A practice
+feedback-log-practised = { $name } practised on { $date }.
+feedback-log-response-went_well = It went well.
+feedback-log-response-mixed = It was mixed.
+feedback-log-response-hard = It was hard.

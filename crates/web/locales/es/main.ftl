@@ -831,3 +831,8 @@ feedback-new-child = { $count ->
 }
 child-reflections = ¿Cómo va?
 child-messages = Mensajes
+feedback-log-title = Una práctica
+feedback-log-practised = { $name } practicó el { $date }.
+feedback-log-response-went_well = Salió bien.
+feedback-log-response-mixed = Salió más o menos.
+feedback-log-response-hard = Fue difícil.

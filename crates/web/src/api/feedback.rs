@@ -49,6 +49,12 @@ pub fn routes() -> Routes {
         .calls(Operation::WriteAboutChild)
         .post("/api/v1/children/{child_id}/messages/read", read_messages)
         .calls(Operation::MarkChildThreadRead)
+        .get("/api/v1/children/{child_id}/logs/{log_id}/feedback", get_log_thread)
+        .calls(Operation::ViewLogThread)
+        .post("/api/v1/children/{child_id}/logs/{log_id}/feedback", answer_log)
+        .calls(Operation::AnswerLog)
+        .post("/api/v1/children/{child_id}/logs/{log_id}/feedback/read", read_log)
+        .calls(Operation::MarkLogRead)
 }
 
 /// The id of what a request made.
@@ -236,4 +242,57 @@ pub(super) async fn read_messages(
     grant: Grant,
 ) -> Answer {
     json(&feedback::mark_child_thread_read(&state.ops, &caller.who, &grant.0).await?)
+}
+
+#[derive(Deserialize)]
+pub(super) struct LogPath {
+    #[allow(dead_code)]
+    child_id: String,
+    log_id: String,
+}
+
+impl LogPath {
+    fn id(&self) -> Result<Uuid, AppError> {
+        Uuid::parse_str(&self.log_id).map_err(|_| AppError::NotFound)
+    }
+}
+
+/// A practice log in short and its feedback thread (not marked read).
+#[utoipa::path(get, path = "/api/v1/children/{child_id}/logs/{log_id}/feedback", tag = "feedback",
+    params(("child_id" = Uuid, Path), ("log_id" = Uuid, Path)),
+    responses((status = 200, body = Object, description = "The log and its messages")))]
+pub(super) async fn get_log_thread(
+    State(state): State<AppState>,
+    caller: Caller,
+    grant: Grant,
+    Path(path): Path<LogPath>,
+) -> Answer {
+    json(&feedback::log_thread(&state.ops, &caller.who, &grant.0, path.id()?, false).await?)
+}
+
+/// Answers a practice log (or answers back, for the caregiver who logged it).
+#[utoipa::path(post, path = "/api/v1/children/{child_id}/logs/{log_id}/feedback", tag = "feedback",
+    params(("child_id" = Uuid, Path), ("log_id" = Uuid, Path)), request_body = MessageInput,
+    responses((status = 201, body = FeedbackCreated)))]
+pub(super) async fn answer_log(
+    State(state): State<AppState>,
+    caller: Caller,
+    grant: Grant,
+    Path(path): Path<LogPath>,
+    Json(body): Json<MessageInput>,
+) -> Result<Response, AppError> {
+    Ok(created(feedback::answer_log(&state.ops, &caller.who, &grant.0, path.id()?, &body).await?))
+}
+
+/// Marks a practice log's thread read for the caller.
+#[utoipa::path(post, path = "/api/v1/children/{child_id}/logs/{log_id}/feedback/read", tag = "feedback",
+    params(("child_id" = Uuid, Path), ("log_id" = Uuid, Path)),
+    responses((status = 200, body = Object, description = "Unread messages left", example = json!({"unread": 0}))))]
+pub(super) async fn read_log(
+    State(state): State<AppState>,
+    caller: Caller,
+    grant: Grant,
+    Path(path): Path<LogPath>,
+) -> Answer {
+    json(&feedback::mark_log_read(&state.ops, &caller.who, &grant.0, path.id()?).await?)
 }

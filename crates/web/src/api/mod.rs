@@ -138,6 +138,9 @@ fn language_of(caller: &Caller) -> Language {
         feedback::get_messages,
         feedback::write,
         feedback::read_messages,
+        feedback::get_log_thread,
+        feedback::answer_log,
+        feedback::read_log,
         invitations::accept,
     ),
     components(schemas(problem::Problem, problem::FieldProblem))

@@ -48,6 +48,10 @@ pub fn routes() -> Routes {
         .calls(Operation::ViewChildThread)
         .post("/children/{child_id}/messages", write)
         .calls(Operation::WriteAboutChild)
+        .get("/children/{child_id}/logs/{log_id}/feedback", show_log_thread)
+        .calls(Operation::ViewLogThread)
+        .post("/children/{child_id}/logs/{log_id}/feedback", answer_log)
+        .calls(Operation::AnswerLog)
 }
 
 #[derive(Template)]
@@ -399,6 +403,101 @@ async fn write(
         Err(error) => {
             let errors = form_errors(&page.t, error)?;
             let page = messages_page(&state, page, &caller, &grant, input.body, errors).await?;
+            pages::render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct LogPath {
+    log_id: Uuid,
+}
+
+#[derive(Template)]
+#[template(path = "feedback/log.html")]
+struct LogPage {
+    t: Tr,
+    c: Chrome,
+    child_id: String,
+    child_name: String,
+    practised: String,
+    response: String,
+    note: String,
+    messages: Vec<MessageLine>,
+    action: String,
+    can_answer: bool,
+    offer_handled: bool,
+    body: String,
+    errors: Errors,
+}
+
+async fn log_page(
+    state: &AppState,
+    page: Page,
+    caller: &Caller,
+    grant: &Grant,
+    log_id: Uuid,
+    body: String,
+    errors: Errors,
+) -> Result<LogPage, AppError> {
+    let view = feedback::log_thread(&state.ops, &caller.who, &grant.0, log_id, true).await?;
+    let child_id = grant.child_id().to_string();
+    let Page { t, c } = page.back_to(format!("/children/{child_id}/logs/{log_id}/feedback"));
+    Ok(LogPage {
+        practised: t.with(
+            "feedback-log-practised",
+            &[
+                ("name", view.log.practised_by_name.clone().into()),
+                ("date", t.date(view.log.practised_on).into()),
+            ],
+        ),
+        response: t.get(&format!("feedback-log-response-{}", view.log.response.as_str())),
+        note: view.log.note,
+        messages: feedback_words::message_lines(&t, &view.messages),
+        action: format!("/children/{child_id}/logs/{log_id}/feedback"),
+        can_answer: view.can_write,
+        offer_handled: false,
+        child_name: view.child_name,
+        child_id,
+        body,
+        errors,
+        c,
+        t,
+    })
+}
+
+async fn show_log_thread(
+    State(state): State<AppState>,
+    page: Page,
+    caller: Caller,
+    grant: Grant,
+    Path(path): Path<LogPath>,
+) -> Result<Response, AppError> {
+    let page =
+        log_page(&state, page, &caller, &grant, path.log_id, String::new(), Errors::default())
+            .await?;
+    pages::render(&page)
+}
+
+async fn answer_log(
+    State(state): State<AppState>,
+    page: Page,
+    caller: Caller,
+    grant: Grant,
+    Path(path): Path<LogPath>,
+    Form(input): Form<MessageInput>,
+) -> Result<Response, AppError> {
+    match feedback::answer_log(&state.ops, &caller.who, &grant.0, path.log_id, &input).await {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/children/{}/logs/{}/feedback",
+            grant.child_id(),
+            path.log_id
+        ))
+        .into_response()),
+        Err(error) => {
+            let errors = form_errors(&page.t, error)?;
+            let page =
+                log_page(&state, page, &caller, &grant, path.log_id, input.body, errors).await?;
             pages::render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
     }

@@ -298,7 +298,8 @@ fn fill(method: &str, template: &str, child: Uuid, with: &Fill) -> String {
         .replace("{assignment_id}", &assignment.to_string())
         .replace("{slug}", "first-then-board")
         .replace("{strategy_id}", &with.strategy.to_string())
-        .replace("{reflection_id}", &with.plan.reflection.to_string());
+        .replace("{reflection_id}", &with.plan.reflection.to_string())
+        .replace("{log_id}", &with.plan.log.to_string());
     if let Some(start) = path.find('{') {
         let name = &path[start..];
         panic!("{template}: the walk does not know how to fill {name}; teach `fill` about it");

@@ -84,7 +84,10 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
     };
     use carryover_ops::{Problem, plan::ChangeKind, scores::NoScore};
     // Issue 12 part B.
-    use carryover_domain::reflection::{ReflectionNeed, RespondedPositively, ThreadSubject};
+    use carryover_domain::{
+        generalization::ChildResponse,
+        reflection::{ReflectionNeed, RespondedPositively, ThreadSubject},
+    };
     fn all<T: Copy>(values: &[T], code: impl Fn(T) -> &'static str) -> Vec<String> {
         values.iter().map(|v| code(*v).to_owned()).collect()
     }
@@ -122,6 +125,7 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         ("reflect-difficulty-", (1..=5).map(|n: u8| n.to_string()).collect()),
         ("inbox-subject-", all(&ThreadSubject::ALL, ThreadSubject::as_str)),
         ("feedback-new-", all(&ThreadSubject::ALL, ThreadSubject::as_str)),
+        ("feedback-log-response-", all(&ChildResponse::ALL, ChildResponse::as_str)),
     ]
 }
 

@@ -346,7 +346,49 @@ async fn bad_input_is_refused_at_the_field_and_saves_nothing(backend: Backend) {
     }
 }
 
+async fn a_helper_hears_back_on_their_own_logs_only(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let plan = crate::plan_world::PlanWorld::build(&app, &world).await;
+    let (helper, team) = (world.client(Persona::Helper), world.client(Persona::TeamTherapist));
+    let own = format!("/children/{}/logs/{}/feedback", world.child, plan.own.log);
+    let assignment = plan.own.assignments[0];
+    let guardians = crate::plan_world::practice_log_by(
+        &app,
+        &world,
+        world.child,
+        assignment,
+        Persona::Guardian,
+    )
+    .await;
+    let theirs = format!("/children/{}/logs/{guardians}/feedback", world.child);
+
+    post_ok(team, &own, &[("body", "Two socks is a lot. Try one.")]).await;
+    post_ok(team, &theirs, &[("body", "Nice work this morning.")]).await;
+    let child_page = format!("/children/{}", world.child);
+    let home = page(helper, &child_page).await;
+    assert!(home.contains("1 new note about your practice"), "{home}");
+    let html = page(helper, &own).await;
+    assert!(html.contains("Two socks is a lot.") && html.contains("She cried at the second sock"));
+    assert!(!page(helper, &child_page).await.contains("New from your therapist"));
+    // Not the guardian's log, not in the page or through the API.
+    assert_eq!(helper.get(&theirs).await.status(), 404);
+    assert_eq!(helper.get(&format!("/api/v1{theirs}")).await.status(), 404);
+    assert_eq!(post(helper, &theirs, &[("body", "Hi")]).await.status(), 404);
+    // The guardian reads the feedback on every log of the child.
+    assert!(page(world.client(Persona::Guardian), &theirs).await.contains("Nice work"));
+
+    // The helper answers back: it waits in the therapist's inbox.
+    post_ok(helper, &own, &[("body", "One sock worked!")]).await;
+    let inbox = page(team, "/inbox").await;
+    assert!(inbox.contains("a practice log") && inbox.contains(&own), "{inbox}");
+    // Another child's log through Mia finds nothing.
+    let leos = format!("/children/{}/logs/{}/feedback", world.child, plan.other.log);
+    assert_eq!(team.get(&leos).await.status(), 404);
+}
+
 on_both_databases!(
+    a_helper_hears_back_on_their_own_logs_only,
     a_flagged_reflection_waits_in_the_inbox_until_the_plan_changes,
     answering_and_marking_handled_clears_the_flag_too,
     unread_counts_go_up_and_down_for_each_person,

@@ -12,7 +12,7 @@ pub(super) fn feedback_case(
     plan: &PlanWorld,
 ) -> Option<Case> {
     let child = world.child;
-    let reflection = plan.own.reflection;
+    let (reflection, log) = (plan.own.reflection, plan.own.log);
     let this = ChildInRow::This(child);
     let form = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
         pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
@@ -92,6 +92,27 @@ pub(super) fn feedback_case(
         ("POST", "/api/v1/children/{child_id}/messages/read") => {
             case(team, "POST", format!("{api}/messages/read"), vec![], this, 200)
         }
+        // The helper reads the feedback on the log they made; the therapist answers it.
+        ("GET", "/children/{child_id}/logs/{log_id}/feedback") => {
+            case(Persona::Helper, "GET", format!("{page}/logs/{log}/feedback"), vec![], this, 200)
+        }
+        ("POST", "/children/{child_id}/logs/{log_id}/feedback") => {
+            case(team, "POST", format!("{page}/logs/{log}/feedback"), message, this, 303)
+        }
+        ("GET", "/api/v1/children/{child_id}/logs/{log_id}/feedback") => {
+            case(Persona::Helper, "GET", format!("{api}/logs/{log}/feedback"), vec![], this, 200)
+        }
+        ("POST", "/api/v1/children/{child_id}/logs/{log_id}/feedback") => {
+            case(team, "POST", format!("{api}/logs/{log}/feedback"), message, this, 201)
+        }
+        ("POST", "/api/v1/children/{child_id}/logs/{log_id}/feedback/read") => case(
+            Persona::Helper,
+            "POST",
+            format!("{api}/logs/{log}/feedback/read"),
+            vec![],
+            this,
+            200,
+        ),
         _ => return None,
     })
 }
