@@ -40,4 +40,5 @@ mod findings;
 mod security_cli;
 mod two_factor;
 // Issue 12 part B: reflections, flags, feedback threads.
+mod feedback_api;
 mod reflection_feedback;
