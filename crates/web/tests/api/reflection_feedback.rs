@@ -388,6 +388,7 @@ async fn a_helper_hears_back_on_their_own_logs_only(backend: Backend) {
 }
 
 on_both_databases!(
+    the_demo_has_two_flagged_reflections_and_unread_feedback,
     a_helper_hears_back_on_their_own_logs_only,
     a_flagged_reflection_waits_in_the_inbox_until_the_plan_changes,
     answering_and_marking_handled_clears_the_flag_too,
@@ -395,3 +396,32 @@ on_both_databases!(
     helpers_read_no_reflections_and_no_other_childs_ids_work,
     bad_input_is_refused_at_the_field_and_saves_nothing,
 );
+
+async fn the_demo_has_two_flagged_reflections_and_unread_feedback(backend: Backend) {
+    use carryover::passwords::{PasswordCost, PasswordHasher};
+    let app = spawn_app(backend).await;
+    let hasher = PasswordHasher::new(PasswordCost::Fast).unwrap();
+    let password = secrecy::SecretString::from("a-demo-password-for-tests");
+    carryover::demo::seed_if_empty(&app.db, app.clock_now(), Some(&password), &hasher)
+        .await
+        .unwrap();
+    let db = &app.db;
+    let count = |sql: &'static str| async move {
+        let n: i64 = sqlx::query_scalar(sql).fetch_one(db.reader()).await.unwrap();
+        n
+    };
+    assert_eq!(
+        count("SELECT COUNT(*) FROM reflection WHERE flagged = 1 AND handled_at IS NULL").await,
+        2
+    );
+    assert!(count("SELECT COUNT(*) FROM feedback_message WHERE from_team = 1").await >= 4);
+    assert_eq!(count("SELECT COUNT(*) FROM feedback_thread WHERE subject = 'child'").await, 3);
+    // Answers the guardians have not read yet.
+    let unread = count(
+        "SELECT COUNT(*) FROM feedback_message m WHERE m.from_team = 1 AND NOT EXISTS (SELECT 1 \
+         FROM feedback_read r WHERE r.thread_id = m.thread_id AND r.person_id <> m.author_id \
+         AND r.read_up_to >= m.message_id)",
+    )
+    .await;
+    assert!(unread >= 3, "{unread}");
+}
