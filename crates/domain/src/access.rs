@@ -303,6 +303,96 @@ pub const RULES: &[Rule] = &[
     ),
     audited("GET", "/api/v1/children/{child_id}/measures", Child(FULL), AuditAction::View),
     // (end of issue 12 part A)
+    // Issue 12 part B: guided reflections, flags, feedback threads, the
+    // inbox. Guardians reflect; helpers read no reflection and not the
+    // child's thread (they hear back on their own practice logs). Before the
+    // people side, whose cases discharge the child.
+    audited("GET", "/inbox", Staff, AuditAction::List),
+    audited("GET", "/children/{child_id}/reflections", Child(FULL), AuditAction::View),
+    audited("POST", "/children/{child_id}/reflections", Child(&[Guardian]), AuditAction::Create),
+    audited(
+        "GET",
+        "/children/{child_id}/reflections/{reflection_id}",
+        Child(FULL),
+        AuditAction::View,
+    ),
+    audited(
+        "POST",
+        "/children/{child_id}/reflections/{reflection_id}/messages",
+        Child(FULL),
+        AuditAction::Create,
+    ),
+    audited(
+        "POST",
+        "/children/{child_id}/reflections/{reflection_id}/handled",
+        Child(TEAM),
+        AuditAction::Update,
+    ),
+    audited("GET", "/children/{child_id}/messages", Child(FULL), AuditAction::View),
+    audited("POST", "/children/{child_id}/messages", Child(FULL), AuditAction::Create),
+    // A practice log's feedback: helpers too, for the logs they made.
+    audited("GET", "/children/{child_id}/logs/{log_id}/feedback", Child(RECORD), AuditAction::View),
+    audited(
+        "POST",
+        "/children/{child_id}/logs/{log_id}/feedback",
+        Child(RECORD),
+        AuditAction::Create,
+    ),
+    audited("GET", "/api/v1/inbox", Staff, AuditAction::List),
+    audited("GET", "/api/v1/me/feedback", SignedIn, AuditAction::List),
+    audited("GET", "/api/v1/children/{child_id}/reflections", Child(FULL), AuditAction::View),
+    audited(
+        "POST",
+        "/api/v1/children/{child_id}/reflections",
+        Child(&[Guardian]),
+        AuditAction::Create,
+    ),
+    audited(
+        "GET",
+        "/api/v1/children/{child_id}/reflections/{reflection_id}",
+        Child(FULL),
+        AuditAction::View,
+    ),
+    audited(
+        "POST",
+        "/api/v1/children/{child_id}/reflections/{reflection_id}/messages",
+        Child(FULL),
+        AuditAction::Create,
+    ),
+    audited(
+        "POST",
+        "/api/v1/children/{child_id}/reflections/{reflection_id}/handled",
+        Child(TEAM),
+        AuditAction::Update,
+    ),
+    audited(
+        "POST",
+        "/api/v1/children/{child_id}/reflections/{reflection_id}/read",
+        Child(FULL),
+        AuditAction::Update,
+    ),
+    audited("GET", "/api/v1/children/{child_id}/messages", Child(FULL), AuditAction::View),
+    audited("POST", "/api/v1/children/{child_id}/messages", Child(FULL), AuditAction::Create),
+    audited("POST", "/api/v1/children/{child_id}/messages/read", Child(FULL), AuditAction::Update),
+    audited(
+        "GET",
+        "/api/v1/children/{child_id}/logs/{log_id}/feedback",
+        Child(RECORD),
+        AuditAction::View,
+    ),
+    audited(
+        "POST",
+        "/api/v1/children/{child_id}/logs/{log_id}/feedback",
+        Child(RECORD),
+        AuditAction::Create,
+    ),
+    audited(
+        "POST",
+        "/api/v1/children/{child_id}/logs/{log_id}/feedback/read",
+        Child(RECORD),
+        AuditAction::Update,
+    ),
+    // (end of issue 12 part B)
     // The people side (issue 9): details, care teams, caregivers who leave,
     // discharge, a family's copy of its data.
     audited("GET", "/children/{child_id}/details", Child(EDITORS), AuditAction::View),

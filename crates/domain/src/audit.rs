@@ -51,6 +51,10 @@ code_enum! {
         PracticeLog = "practice_log",
         /// Issue 12 part C: a caregiver's calendar feed link.
         CalendarFeed = "calendar_feed",
+        // Issue 12 part B: reflections and feedback threads.
+        Reflection = "reflection",
+        /// A feedback thread: its messages and read markers.
+        Feedback = "feedback",
     }
 }
 

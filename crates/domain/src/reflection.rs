@@ -62,6 +62,38 @@ impl ReflectionAnswers {
     }
 }
 
+crate::code_enum! {
+    /// How the therapist handled a flagged assignment.
+    pub enum FlagHandled {
+        /// The assignment (or its successor in a new version) was changed or removed.
+        PlanChanged = "plan_changed",
+        /// The therapist answered and marked it handled.
+        Answered = "answered",
+    }
+}
+
+crate::code_enum! {
+    /// What a feedback thread is about.
+    pub enum ThreadSubject {
+        Reflection = "reflection",
+        PracticeLog = "practice_log",
+        /// The child as a whole: caregivers and the care team talking.
+        Child = "child",
+    }
+}
+
+/// A caregiver's own words in a reflection: room for a few sentences.
+pub const REFLECTION_WORDS_MAX_CHARS: usize = 1000;
+/// One message in a thread.
+pub const MESSAGE_MAX_CHARS: usize = 2000;
+
+/// A message: plain text over one or more lines, not empty, at most
+/// [`MESSAGE_MAX_CHARS`]. Pages escape it when they show it.
+pub fn check_message(text: &str) -> Result<String, crate::people::NameProblem> {
+    let body = crate::text::check_optional_paragraph(text, MESSAGE_MAX_CHARS)?;
+    if body.is_empty() { Err(crate::people::NameProblem::Empty) } else { Ok(body) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +119,14 @@ mod tests {
                 "try_another_routine"
             ]
         );
+    }
+
+    #[test]
+    fn a_message_is_neither_empty_nor_too_long() {
+        use crate::people::NameProblem;
+        assert_eq!(check_message("  \n "), Err(NameProblem::Empty));
+        assert_eq!(check_message(&"a".repeat(MESSAGE_MAX_CHARS + 1)), Err(NameProblem::TooLong));
+        assert_eq!(check_message(" Thanks!\nSee you "), Ok("Thanks!\nSee you".to_owned()));
     }
 
     #[test]

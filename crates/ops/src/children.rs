@@ -134,6 +134,8 @@ pub struct ChildView {
     pub can: ChildPermissions,
     /// The practice plan in short (issue 11).
     pub plan: crate::plan::PlanOverview,
+    /// New feedback for a caregiver about this child (issue 12 part B).
+    pub new_feedback: Vec<crate::feedback::NewFeedback>,
 }
 
 pub async fn view(ops: &Ops, who: &Who, grant: &ChildGrant) -> Result<ChildView, OpError> {
@@ -144,9 +146,11 @@ pub async fn view(ops: &Ops, who: &Who, grant: &ChildGrant) -> Result<ChildView,
         None => None,
     };
     let plan = crate::plan::overview(&mut tx, grant, ops.now()).await?;
+    let mut new_feedback = crate::feedback::new_feedback(&mut tx, who).await?;
+    new_feedback.retain(|f| f.child_id == grant.child_id());
     audit::append(&mut tx, &who.child_event(AuditAction::View, grant.child_id()), ops.now())
         .await?;
     tx.commit().await?;
     let can = ChildPermissions::for_grant(grant);
-    Ok(ChildView { basics, details, tie: grant.tie(), can, plan })
+    Ok(ChildView { basics, details, tie: grant.tie(), can, plan, new_feedback })
 }

@@ -45,6 +45,10 @@ mod scope;
 pub mod scores;
 pub mod strategies;
 pub mod two_factor;
+// Issue 12 part B: reflections, flags, feedback threads, the inbox.
+pub mod feedback;
+pub mod reflections;
+// (end of issue 12 part B)
 
 pub use carryover_store::{
     Backend, Db, DbOptions,

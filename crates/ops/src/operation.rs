@@ -80,5 +80,20 @@ code_enum! {
         CalendarFeedStatus = "calendar.status",
         CreateCalendarFeed = "calendar.create",
         RevokeCalendarFeed = "calendar.revoke",
+        // Issue 12 part B: reflections, flags, feedback threads, the inbox.
+        ViewReflections = "reflections.page",
+        Reflect = "reflections.reflect",
+        ViewReflection = "reflections.thread",
+        AnswerReflection = "reflections.answer",
+        HandleFlag = "reflections.handle_flag",
+        MarkReflectionRead = "feedback.mark_reflection_read",
+        ViewChildThread = "feedback.child_thread",
+        WriteAboutChild = "feedback.write_about_child",
+        MarkChildThreadRead = "feedback.mark_child_thread_read",
+        Inbox = "feedback.inbox",
+        NewFeedback = "feedback.new_feedback",
+        ViewLogThread = "feedback.log_thread",
+        AnswerLog = "feedback.answer_log",
+        MarkLogRead = "feedback.mark_log_read",
     }
 }

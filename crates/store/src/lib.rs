@@ -43,6 +43,10 @@ pub mod strategies;
 pub mod testing;
 pub mod throttle;
 pub mod time_text;
+// Issue 12 part B: reflections, flags and feedback threads.
+pub mod feedback;
+pub mod reflections;
+// (end of issue 12 part B)
 
 pub use backup::{BackupOutcome, backup_to};
 pub use clinic::{Clinic, NewClinic};

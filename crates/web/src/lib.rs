@@ -23,6 +23,8 @@ mod demo_history;
 mod demo_plan;
 // Issue 12 part A: practice logs in the demo.
 mod demo_logs;
+// Issue 12 part B: demo reflections and feedback.
+mod demo_feedback;
 pub mod error;
 // A family's copy of its data (issue 9).
 pub mod export_zip;
@@ -34,6 +36,8 @@ pub mod metrics;
 pub mod pages;
 // `carryover admin purge` (issue 9).
 pub mod plan_words;
+// Issue 12 part B: reflections and feedback in words.
+pub mod feedback_words;
 pub mod purge_cli;
 pub mod routes;
 pub mod security;

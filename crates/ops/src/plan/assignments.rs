@@ -180,6 +180,8 @@ pub async fn update_assignment(
     }
     assignments::update_assignment(&mut tx, &team, &version, assignment_id, &checked).await?;
     plans::add_plan_goals(&mut tx, &team, &version, &checked.goals).await?;
+    // Issue 12: the change answers the flags raised on this practice.
+    crate::reflections::plan_changed(ops, who, &mut tx, &team, assignment_id).await?;
     audit_plan(
         ops,
         who,
@@ -204,6 +206,15 @@ pub async fn remove_assignment(
     let team = team(grant)?;
     let mut tx = ops.db.begin_write().await?;
     let version = edit_open(&mut tx, &team, version_id).await?;
+    // Issue 12: removing it answers the flags raised on this practice (read
+    // before the row, and its link to what it was carried from, go).
+    if assignments::assignments(&mut tx, grant, &version)
+        .await?
+        .iter()
+        .any(|a| a.assignment_id == assignment_id)
+    {
+        crate::reflections::plan_changed(ops, who, &mut tx, &team, assignment_id).await?;
+    }
     assignments::delete_assignment(&mut tx, &team, &version, assignment_id).await?;
     if !plans::mark_edited(&mut tx, &team, &version, ops.now()).await? {
         return Err(agreed_already());

@@ -842,3 +842,83 @@ calendar-event-description = { $count ->
 }
 calendar-visit-summary = Visit with your therapist
 audit-resource-calendar_feed = the calendar link
+# Issue 12 part B: guided reflections, flags, feedback threads, the inbox.
+audit-resource-reflection = a reflection
+audit-resource-feedback = messages
+nav-inbox = Inbox
+inbox-title = Inbox
+inbox-lead = What families are waiting to hear back on, oldest first.
+inbox-empty = Nothing is waiting for an answer.
+inbox-since = Waiting since { $when }
+inbox-subject-reflection = a reflection
+inbox-subject-practice_log = a practice log
+inbox-subject-child = a message
+reflect-flag = Needs a change
+reflect-title = How is it going?
+reflect-next-session = For the next session
+reflect-form-title = Tell your therapist how it went
+reflect-form-lead = It takes a minute. Your therapist reads every answer.
+reflect-about = What is this about?
+reflect-about-week = The week as a whole
+reflect-responded = Did your child respond well?
+reflect-responded-yes = Yes
+reflect-responded-somewhat = Somewhat
+reflect-responded-no = No
+reflect-difficulty = How hard was it to fit into your day?
+reflect-difficulty-1 = 1 – Easy
+reflect-difficulty-2 = 2 – Mostly easy
+reflect-difficulty-3 = 3 – Some days hard
+reflect-difficulty-4 = 4 – Hard
+reflect-difficulty-5 = 5 – Very hard
+reflect-difficulty-said = Fitting it in: { $level } out of 5
+reflect-need = What do you need now?
+reflect-need-keep_going = Keep going as we are
+reflect-need-more_information = More information
+reflect-need-practice_together = Practice it together at the next visit
+reflect-need-change_strategy = Try a different strategy
+reflect-need-try_another_routine = Try it in another part of the day
+reflect-words = Anything else? (optional)
+reflect-words-hint = In your own words. Up to 1000 characters.
+reflect-send = Send
+reflect-sent = Thank you. Your therapist will read it.
+reflect-list = What you said
+reflect-none = No one has written yet.
+reflect-byline = { $name }, { $when }
+reflect-handled-plan = The therapist changed the plan ({ $when }).
+reflect-handled-answered = The therapist answered this ({ $when }).
+reflect-one-title = A reflection
+reflect-handle-lead = Talked it through, or nothing in the plan needs to change?
+reflect-handle = Mark as handled
+reflect-answer-handles = This answer handles it
+feedback-answers = Answers
+feedback-no-answers = No answers yet.
+feedback-child-thread = Messages
+feedback-child-thread-lead = Messages between the family and the care team.
+feedback-no-messages = No messages yet.
+feedback-your-message = Your message
+feedback-message-hint = Up to 2000 characters.
+feedback-send = Send
+feedback-unread = { $count ->
+    [one] 1 new
+   *[other] { $count } new
+}
+feedback-new-title = New from your therapist
+feedback-new-reflection = { $count ->
+    [one] 1 new answer to what you said
+   *[other] { $count } new answers to what you said
+}
+feedback-new-practice_log = { $count ->
+    [one] 1 new note about your practice
+   *[other] { $count } new notes about your practice
+}
+feedback-new-child = { $count ->
+    [one] 1 new message
+   *[other] { $count } new messages
+}
+child-reflections = How is it going?
+child-messages = Messages
+feedback-log-title = A practice
+feedback-log-practised = { $name } practised on { $date }.
+feedback-log-response-went_well = It went well.
+feedback-log-response-mixed = It was mixed.
+feedback-log-response-hard = It was hard.

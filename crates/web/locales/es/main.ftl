@@ -845,3 +845,83 @@ calendar-event-description = { $count ->
 }
 calendar-visit-summary = Visita con su terapeuta
 audit-resource-calendar_feed = el enlace de calendario
+# Issue 12 part B: reflexiones guiadas, avisos, mensajes, la bandeja de entrada.
+audit-resource-reflection = una reflexión
+audit-resource-feedback = los mensajes
+nav-inbox = Bandeja de entrada
+inbox-title = Bandeja de entrada
+inbox-lead = Lo que las familias esperan que usted responda, de lo más antiguo a lo más nuevo.
+inbox-empty = No hay nada esperando respuesta.
+inbox-since = Espera desde { $when }
+inbox-subject-reflection = una reflexión
+inbox-subject-practice_log = una práctica anotada
+inbox-subject-child = un mensaje
+reflect-flag = Necesita un cambio
+reflect-title = ¿Cómo va?
+reflect-next-session = Para la próxima sesión
+reflect-form-title = Cuéntele a su terapeuta cómo le fue
+reflect-form-lead = Toma un minuto. Su terapeuta lee cada respuesta.
+reflect-about = ¿De qué se trata?
+reflect-about-week = La semana en general
+reflect-responded = ¿Su niño o niña respondió bien?
+reflect-responded-yes = Sí
+reflect-responded-somewhat = Más o menos
+reflect-responded-no = No
+reflect-difficulty = ¿Qué tan difícil fue hacerlo en su día?
+reflect-difficulty-1 = 1 – Fácil
+reflect-difficulty-2 = 2 – Casi siempre fácil
+reflect-difficulty-3 = 3 – Algunos días difícil
+reflect-difficulty-4 = 4 – Difícil
+reflect-difficulty-5 = 5 – Muy difícil
+reflect-difficulty-said = Hacerlo en el día: { $level } de 5
+reflect-need = ¿Qué necesita ahora?
+reflect-need-keep_going = Seguir como vamos
+reflect-need-more_information = Más información
+reflect-need-practice_together = Practicarlo juntos en la próxima visita
+reflect-need-change_strategy = Probar otra estrategia
+reflect-need-try_another_routine = Probarlo en otro momento del día
+reflect-words = ¿Algo más? (opcional)
+reflect-words-hint = Con sus propias palabras. Hasta 1000 caracteres.
+reflect-send = Enviar
+reflect-sent = Gracias. Su terapeuta lo leerá.
+reflect-list = Lo que ha dicho
+reflect-none = Nadie ha escrito todavía.
+reflect-byline = { $name }, { $when }
+reflect-handled-plan = Se cambió el plan por esto ({ $when }).
+reflect-handled-answered = Su terapeuta ya respondió a esto ({ $when }).
+reflect-one-title = Una reflexión
+reflect-handle-lead = ¿Ya lo hablaron, o no hace falta cambiar nada en el plan?
+reflect-handle = Marcar como atendido
+reflect-answer-handles = Esta respuesta lo atiende
+feedback-answers = Respuestas
+feedback-no-answers = Todavía no hay respuestas.
+feedback-child-thread = Mensajes
+feedback-child-thread-lead = Mensajes entre la familia y el equipo de atención.
+feedback-no-messages = Todavía no hay mensajes.
+feedback-your-message = Su mensaje
+feedback-message-hint = Hasta 2000 caracteres.
+feedback-send = Enviar
+feedback-unread = { $count ->
+    [one] 1 nuevo
+   *[other] { $count } nuevos
+}
+feedback-new-title = Novedades de su terapeuta
+feedback-new-reflection = { $count ->
+    [one] 1 respuesta nueva a lo que usted dijo
+   *[other] { $count } respuestas nuevas a lo que usted dijo
+}
+feedback-new-practice_log = { $count ->
+    [one] 1 nota nueva sobre su práctica
+   *[other] { $count } notas nuevas sobre su práctica
+}
+feedback-new-child = { $count ->
+    [one] 1 mensaje nuevo
+   *[other] { $count } mensajes nuevos
+}
+child-reflections = ¿Cómo va?
+child-messages = Mensajes
+feedback-log-title = Una práctica
+feedback-log-practised = { $name } practicó el { $date }.
+feedback-log-response-went_well = Salió bien.
+feedback-log-response-mixed = Salió más o menos.
+feedback-log-response-hard = Fue difícil.

@@ -19,6 +19,8 @@ mod people;
 mod plan;
 // Issue 12 part A: practice logs.
 mod practice;
+// Issue 12 part B: reflections, feedback threads, the inbox.
+mod feedback;
 pub mod problem;
 mod settings;
 
@@ -52,6 +54,8 @@ pub fn routes() -> Routes {
         .merge(practice::routes())
         // Issue 12 part C.
         .merge(calendar::routes())
+        // Issue 12 part B.
+        .merge(feedback::routes())
 }
 
 /// The caller's own language, for people an operation creates.
@@ -130,6 +134,21 @@ fn language_of(caller: &Caller) -> Language {
         plan::copy_starter,
         plan::get_clinic_strategy,
         plan::update_strategy,
+        // Issue 12 part B: reflections, feedback threads, the inbox.
+        feedback::get_inbox,
+        feedback::get_new_feedback,
+        feedback::get_reflections,
+        feedback::reflect,
+        feedback::get_reflection,
+        feedback::answer,
+        feedback::handled,
+        feedback::read_reflection,
+        feedback::get_messages,
+        feedback::write,
+        feedback::read_messages,
+        feedback::get_log_thread,
+        feedback::answer_log,
+        feedback::read_log,
         invitations::accept,
         // Issue 12 part A: practice logs.
         practice::get_week,

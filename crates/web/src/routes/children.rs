@@ -94,6 +94,9 @@ struct ChildPage {
     /// "Discharged on March 3, 2026", for a discharged child.
     discharged: Option<String>,
     plan: PlanSummary,
+    /// Issue 12 part B: the caregiver's new feedback about this child (the
+    /// caregiver home shows the same block once it exists).
+    new_feedback: crate::feedback_words::NewFeedbackBlock,
 }
 
 /// The practice plan in short (issue 11).
@@ -137,5 +140,6 @@ async fn show_child(
         .discharged_on
         .map(|on| t.with("child-discharged-on", &[("date", t.date(on).into())]));
     let plan = plan_summary(&t, &child.plan);
-    pages::render(&ChildPage { t, c, child, caregivers, about, discharged, plan })
+    let new_feedback = crate::feedback_words::new_feedback_block(&t, &child.new_feedback);
+    pages::render(&ChildPage { t, c, child, caregivers, about, discharged, plan, new_feedback })
 }

@@ -44,6 +44,8 @@ mod two_factor;
 pub(crate) mod practice;
 // Issue 12 part C: the caregiver's calendar feed.
 mod calendar;
+// Issue 12 part B: reflections, feedback threads, the inbox.
+mod feedback;
 
 pub use lang::local_path;
 
@@ -100,6 +102,8 @@ fn table() -> Routes {
         .merge(practice::routes())
         // Issue 12 part C: the caregiver's calendar feed.
         .merge(calendar::routes())
+        // Issue 12 part B: reflections, feedback threads, the inbox.
+        .merge(feedback::routes())
 }
 
 /// A router that remembers what it routes, so that no route can exist

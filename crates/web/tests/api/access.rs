@@ -28,6 +28,9 @@ use plan_forms::{carries_ids, names_sub_resource, plan_form};
 mod practice_forms;
 // Issue 12 part C: the calendar feed's link.
 mod calendar_forms;
+// Issue 12 part B: reflections and feedback.
+mod feedback_forms;
+use feedback_forms::names_feedback_resource;
 
 /// A token that has the shape of an invitation link's but was never issued.
 const UNKNOWN_TOKEN: &str = "0190f0000000700080000000000000aa.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -307,10 +310,16 @@ fn fill(method: &str, template: &str, child: Uuid, with: &Fill) -> String {
         .replace("{assignment_id}", &assignment.to_string())
         .replace("{slug}", "first-then-board")
         .replace("{strategy_id}", &with.strategy.to_string())
-        .replace(
-            "{log_id}",
-            &practice_forms::log_for(method, template, with.plan.child).to_string(),
-        );
+        .replace("{reflection_id}", &with.plan.reflection.to_string());
+    // A log's own routes take the seeded logs of the practice part; the
+    // feedback threads on a log take the plan world's log.
+    let log = if template.ends_with("/logs/{log_id}") || template.ends_with("/logs/{log_id}/delete")
+    {
+        practice_forms::log_for(method, template, with.plan.child)
+    } else {
+        with.plan.log
+    };
+    let path = path.replace("{log_id}", &log.to_string());
     if let Some(start) = path.find('{') {
         let name = &path[start..];
         panic!("{template}: the walk does not know how to fill {name}; teach `fill` about it");
@@ -405,7 +414,10 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
         if template.contains("{child_id}") {
             passes.push((world.other_child, Pass::AsRouted));
         }
-        if names_sub_resource(template) || practice_forms::names_log(template) {
+        if names_sub_resource(template)
+            || practice_forms::names_log(template)
+            || names_feedback_resource(template)
+        {
             passes.push((world.child, Pass::OtherChildsPath));
         }
         if carries_ids(method, template) || practice_forms::carries_log_ids(method, template) {

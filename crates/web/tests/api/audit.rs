@@ -18,6 +18,9 @@ use crate::world::{Persona, World};
 use plan_cases::{api_plan_case, plan_case};
 // Issue 12 part A: the practice logs' cases.
 mod practice_cases;
+// Issue 12 part B: reflections and feedback.
+mod feedback_cases;
+use feedback_cases::feedback_case;
 
 #[derive(Debug, sqlx::FromRow)]
 struct Row {
@@ -86,6 +89,9 @@ fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize)
         return case;
     }
     if let Some(case) = practice_cases::practice_case(method, path, world) {
+        return case;
+    }
+    if let Some(case) = feedback_case(method, path, world, plan) {
         return case;
     }
     let child = world.child;

@@ -83,6 +83,11 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         strategies::Area,
     };
     use carryover_ops::{Problem, plan::ChangeKind, scores::NoScore};
+    // Issue 12 part B.
+    use carryover_domain::{
+        generalization::ChildResponse,
+        reflection::{ReflectionNeed, RespondedPositively, ThreadSubject},
+    };
     fn all<T: Copy>(values: &[T], code: impl Fn(T) -> &'static str) -> Vec<String> {
         values.iter().map(|v| code(*v).to_owned()).collect()
     }
@@ -129,6 +134,13 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
                 carryover_domain::practice::SaidWhen::as_str,
             ),
         ),
+        // Issue 12 part B: reflections and feedback.
+        ("reflect-responded-", all(&RespondedPositively::ALL, RespondedPositively::as_str)),
+        ("reflect-need-", all(&ReflectionNeed::ALL, ReflectionNeed::as_str)),
+        ("reflect-difficulty-", (1..=5).map(|n: u8| n.to_string()).collect()),
+        ("inbox-subject-", all(&ThreadSubject::ALL, ThreadSubject::as_str)),
+        ("feedback-new-", all(&ThreadSubject::ALL, ThreadSubject::as_str)),
+        ("feedback-log-response-", all(&ChildResponse::ALL, ChildResponse::as_str)),
     ]
 }
 

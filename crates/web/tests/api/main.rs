@@ -45,3 +45,6 @@ mod two_factor;
 mod generate;
 // Issue 12 part C: the caregiver's calendar feed.
 mod calendar_feed;
+// Issue 12 part B: reflections, flags, feedback threads.
+mod feedback_api;
+mod reflection_feedback;

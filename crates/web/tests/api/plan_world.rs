@@ -20,6 +20,11 @@ pub struct ChildPlan {
     pub assignments: [Uuid; 5],
     /// A guardian of the child.
     pub guardian: Uuid,
+    /// Issue 12 part B: a guardian's reflection on the week, flagged (hard to fit in).
+    pub reflection: Uuid,
+    /// Issue 12 part B: a practice log of the first assignment, made by the
+    /// helper for Mia (so the helper reads its feedback) and by the guardian for Leo.
+    pub log: Uuid,
 }
 
 #[derive(Clone, Debug)]
@@ -171,6 +176,15 @@ async fn child_plan(
     .await
     .unwrap();
     let ids: Vec<Uuid> = ids.iter().map(|id| Uuid::parse_str(id).unwrap()).collect();
+    let reflection = [("responded", "no"), ("difficulty", "5"), ("need", "keep_going")];
+    posted(world.client(guardian), &format!("/children/{child}/reflections"), &reflection).await;
+    let reflection = newest(
+        app,
+        "SELECT reflection_id FROM reflection WHERE child_id = $1 ORDER BY reflection_id DESC LIMIT 1",
+        child,
+    )
+    .await;
+    let log = practice_log(app, world, child, ids[0], guardian).await;
     ChildPlan {
         child,
         goal,
@@ -178,6 +192,8 @@ async fn child_plan(
         version,
         assignments: [ids[0], ids[1], ids[2], ids[3], ids[4]],
         guardian: world.person(guardian).person_id,
+        reflection,
+        log,
     }
 }
 
@@ -188,4 +204,55 @@ async fn copy_strategy(app: &TestApp, therapist: &TestClient) -> Uuid {
     let _ = app;
     let id = location.trim_start_matches("/strategies/clinic/").trim_end_matches("/edit");
     Uuid::parse_str(id).unwrap()
+}
+
+/// A practice log written straight to the table (the logs part's pages are
+/// not needed for it): by the helper for the world's child, else by `guardian`.
+async fn practice_log(
+    app: &TestApp,
+    world: &World,
+    child: Uuid,
+    assignment: Uuid,
+    guardian: Persona,
+) -> Uuid {
+    let by = if child == world.child { Persona::Helper } else { guardian };
+    practice_log_by(app, world, child, assignment, by).await
+}
+
+/// A practice log of `child`'s `assignment`, made by `by`.
+pub async fn practice_log_by(
+    app: &TestApp,
+    world: &World,
+    child: Uuid,
+    assignment: Uuid,
+    by: Persona,
+) -> Uuid {
+    let by = world.person(by);
+    let household: String =
+        sqlx::query_scalar("SELECT household_id FROM child WHERE child_id = $1")
+            .bind(child.to_string())
+            .fetch_one(app.db.reader())
+            .await
+            .unwrap();
+    let id = Uuid::now_v7();
+    let at = "2026-11-02T09:00:00.000000Z";
+    let mut tx = app.db.begin_write().await.unwrap();
+    sqlx::query(
+        "INSERT INTO practice_log (clinic_id, child_id, practice_log_id, assignment_id, household_id, \
+         standard_routine, practised_by, practised_on, said_when, response, note, logged_by, created_at, \
+         updated_at) VALUES ($1, $2, $3, $4, $5, 'dressing', $6, '2026-11-02', 'now', 'hard', \
+         'She cried at the second sock', $6, $7, $7)",
+    )
+    .bind(by.clinic_id.to_string())
+    .bind(child.to_string())
+    .bind(id.to_string())
+    .bind(assignment.to_string())
+    .bind(household)
+    .bind(by.person_id.to_string())
+    .bind(at)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    carryover_store::commit(tx).await.unwrap();
+    id
 }
