@@ -102,6 +102,9 @@ pub enum OpError {
     /// Too many failed attempts; try again later.
     #[error("too many attempts")]
     Throttled { retry_after_secs: u64 },
+    /// The database cannot be reached right now; try again (issue 16: 503).
+    #[error("database unavailable")]
+    Unavailable,
     #[error("storage failed")]
     Storage(#[source] anyhow::Error),
 }
@@ -125,6 +128,7 @@ impl From<StoreError> for OpError {
     fn from(error: StoreError) -> Self {
         match error {
             StoreError::NotFound | StoreError::MissingReference => OpError::NotFound,
+            StoreError::Unavailable(_) => OpError::Unavailable,
             other => OpError::Storage(anyhow::Error::new(other)),
         }
     }

@@ -134,6 +134,8 @@ const SQLITE_READER_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA query_o
 /// up. Shorter than the web layer's 30-second request limit, so that a
 /// queued writer fails with a clear "busy" answer instead of being cut off.
 const WRITER_WAIT: Duration = Duration::from_secs(20);
+/// How long a PostgreSQL request waits for a connection (see `connect_with`).
+const PG_ACQUIRE_WAIT: Duration = Duration::from_secs(10);
 
 /// A `sqlite://` URL for a file path: `%`, `?` and `#` in folder names are
 /// escaped, since the driver reads the path as a URL.
@@ -166,9 +168,12 @@ impl Db {
             DbOptions::Sqlite { path } => Self::connect_sqlite(path.clone(), sync).await,
             DbOptions::Postgres { url } => {
                 let connect: AnyConnectOptions = url.parse()?;
+                // While PostgreSQL is away the pool keeps trying to connect
+                // until this wait ends; well under the 30 s request limit, so
+                // the request answers 503 (issue 16) rather than timing out.
                 let pool = AnyPoolOptions::new()
                     .max_connections(16)
-                    .acquire_timeout(Duration::from_secs(30))
+                    .acquire_timeout(PG_ACQUIRE_WAIT)
                     .connect_with(connect)
                     .await?;
                 Ok(Db {

@@ -18,8 +18,31 @@ pub enum StoreError {
     Invalid(String),
     #[error("stored value is not valid: {0}")]
     Corrupt(String),
+    /// The database cannot be reached (PostgreSQL stopped or restarting, a
+    /// broken connection, no connection within the pool's wait): nothing was
+    /// changed that was acknowledged, and trying again later may succeed.
+    #[error("database unavailable")]
+    Unavailable(#[source] sqlx::Error),
     #[error("database error")]
     Database(#[source] sqlx::Error),
+}
+
+/// Whether sqlx's error means "the database is not there right now" rather
+/// than "this statement is wrong" (issue 16: answered 503, not 500).
+fn is_unavailable(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+            // Class 08: connection exceptions; 57P01–57P03: the server is
+            // shutting down, crashed, or not accepting connections yet.
+            code.starts_with("08") || matches!(code.as_ref(), "57P01" | "57P02" | "57P03")
+        }),
+        _ => false,
+    }
 }
 
 /// Names of the unique constraints that callers answer differently from
@@ -75,6 +98,9 @@ impl From<sqlx::Error> for StoreError {
         if let sqlx::Error::Encode(e) = &error {
             return StoreError::Invalid(e.to_string());
         }
+        if is_unavailable(&error) {
+            return StoreError::Unavailable(error);
+        }
         if let Some(db_error) = error.as_database_error() {
             if db_error.is_foreign_key_violation() {
                 return StoreError::MissingReference;
@@ -124,5 +150,20 @@ mod tests {
             Some("thing(a)")
         );
         assert_eq!(sqlite_constraint("FOREIGN KEY constraint failed"), None);
+    }
+
+    #[test]
+    fn a_database_that_is_away_is_unavailable_not_a_failure() {
+        for error in
+            [sqlx::Error::PoolTimedOut, sqlx::Error::PoolClosed, sqlx::Error::WorkerCrashed]
+        {
+            assert!(matches!(StoreError::from(error), StoreError::Unavailable(_)));
+        }
+        let refused = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "refused");
+        assert!(matches!(StoreError::from(sqlx::Error::Io(refused)), StoreError::Unavailable(_)));
+        assert!(matches!(
+            StoreError::from(sqlx::Error::Protocol("bad".into())),
+            StoreError::Database(_)
+        ));
     }
 }

@@ -44,9 +44,15 @@ pub enum AppError {
     /// A change to a discharged child's record, which is read-only.
     #[error("read-only")]
     ReadOnly,
+    /// The database cannot be reached right now (issue 16): 503 with Retry-After.
+    #[error("service unavailable")]
+    Unavailable,
     #[error("internal error")]
     Internal(#[from] anyhow::Error),
 }
+
+/// Seconds a client is asked to wait when the database is away.
+const UNAVAILABLE_RETRY_SECS: u64 = 5;
 
 impl From<OpError> for AppError {
     fn from(error: OpError) -> Self {
@@ -59,6 +65,7 @@ impl From<OpError> for AppError {
             OpError::Throttled { retry_after_secs } => {
                 AppError::TooManyRequests { retry_after_secs }
             }
+            OpError::Unavailable => AppError::Unavailable,
             OpError::Storage(e) => AppError::Internal(e),
         }
     }
@@ -107,6 +114,10 @@ impl IntoResponse for AppError {
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Conflict(_) | AppError::ReadOnly => StatusCode::CONFLICT,
             AppError::Gone => StatusCode::GONE,
+            AppError::Unavailable => {
+                tracing::warn!("the database is unavailable");
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             AppError::Internal(error) => {
                 tracing::error!(error = format!("{error:#}"), "request failed");
                 StatusCode::INTERNAL_SERVER_ERROR
@@ -133,7 +144,12 @@ impl IntoResponse for AppError {
             _ => {}
         }
         let mut response = status.into_response();
-        if let AppError::TooManyRequests { retry_after_secs } = self {
+        let retry = match self {
+            AppError::TooManyRequests { retry_after_secs } => Some(retry_after_secs),
+            AppError::Unavailable => Some(UNAVAILABLE_RETRY_SECS),
+            _ => None,
+        };
+        if let Some(retry_after_secs) = retry {
             report.retry_after_secs = Some(retry_after_secs);
             if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
