@@ -40,10 +40,10 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(8, "0008_api_tokens"),
     // Issue 12 part A: practice logs.
     migration!(9, "0009_practice_logs"),
-    // Issue 12 part C: calendar feeds.
-    migration!(11, "0011_calendar_feed"),
     // Issue 12 part B: reflections, flags, feedback threads.
     migration!(10, "0010_reflections_feedback"),
+    // Issue 12 part C: calendar feeds.
+    migration!(11, "0011_calendar_feed"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (
