@@ -60,6 +60,8 @@ const TEAM: &[ChildTie] = &[CareTeam, ClinicAdmin];
 const EDITORS: &[ChildTie] = &[Guardian, CareTeam, ClinicAdmin];
 /// Everyone but helpers: ratings, scores, drafts and history.
 const FULL: &[ChildTie] = &[Guardian, CareTeam, ClinicAdmin];
+/// Issue 12 part A: the household's caregivers, helpers included, log practice.
+const CAREGIVERS: &[ChildTie] = &[Guardian, Helper];
 
 pub const RULES: &[Rule] = &[
     rule("GET", "/", Anyone),
@@ -263,6 +265,44 @@ pub const RULES: &[Rule] = &[
     rule("PUT", "/api/v1/strategies/clinic/{strategy_id}", Staff),
     // (end of issue 11; it comes first: the audit test walks RULES in order, and
     // the people side's cases remove the helper the plan's cases need.)
+    // Issue 12 part A: practice logs, "This week" (on /home), measures from
+    // logs. After the joint plan (its cases leave an agreed plan to log
+    // against) and before the people side (whose cases remove the helper).
+    rule("GET", "/static/log.js", Anyone),
+    audited("GET", "/children/{child_id}/logs/new", Child(CAREGIVERS), AuditAction::View),
+    audited("POST", "/children/{child_id}/logs", Child(CAREGIVERS), AuditAction::Create),
+    audited("GET", "/children/{child_id}/logs/{log_id}", Child(RECORD), AuditAction::View),
+    audited("POST", "/children/{child_id}/logs/{log_id}", Child(CAREGIVERS), AuditAction::Update),
+    audited(
+        "POST",
+        "/children/{child_id}/logs/{log_id}/delete",
+        Child(CAREGIVERS),
+        AuditAction::Delete,
+    ),
+    audited("GET", "/children/{child_id}/practice", Child(RECORD), AuditAction::List),
+    audited("GET", "/api/v1/children/{child_id}/week", Child(RECORD), AuditAction::View),
+    audited("GET", "/api/v1/children/{child_id}/logs", Child(RECORD), AuditAction::List),
+    audited(
+        "PUT",
+        "/api/v1/children/{child_id}/logs/{log_id}",
+        Child(CAREGIVERS),
+        AuditAction::Create,
+    ),
+    audited("GET", "/api/v1/children/{child_id}/logs/{log_id}", Child(RECORD), AuditAction::View),
+    audited(
+        "PATCH",
+        "/api/v1/children/{child_id}/logs/{log_id}",
+        Child(CAREGIVERS),
+        AuditAction::Update,
+    ),
+    audited(
+        "DELETE",
+        "/api/v1/children/{child_id}/logs/{log_id}",
+        Child(CAREGIVERS),
+        AuditAction::Delete,
+    ),
+    audited("GET", "/api/v1/children/{child_id}/measures", Child(FULL), AuditAction::View),
+    // (end of issue 12 part A)
     // Issue 12 part B: guided reflections, flags, feedback threads, the
     // inbox. Guardians reflect; helpers read no reflection and not the
     // child's thread (they hear back on their own practice logs). Before the

@@ -68,6 +68,14 @@ code_enum! {
         CopyStarterStrategy = "strategies.copy_starter",
         ViewClinicStrategy = "strategies.clinic_strategy",
         UpdateStrategy = "strategies.update",
+        // Issue 12 part A: practice logs, "This week", measures from logs.
+        LogPractice = "practice.log",
+        ViewLog = "practice.view_log",
+        CorrectLog = "practice.correct_log",
+        DeleteLog = "practice.delete_log",
+        ListLogs = "practice.list_logs",
+        ThisWeek = "practice.week",
+        PracticeMeasures = "practice.measures",
         // Issue 12 part B: reflections, flags, feedback threads, the inbox.
         ViewReflections = "reflections.page",
         Reflect = "reflections.reflect",

@@ -258,6 +258,8 @@ pub async fn seed_if_empty(
     crate::demo_history::play(&mut tx, clinic_id, now).await?;
     // Issue 11: goals, ratings and plans.
     crate::demo_plan::seed(&mut tx, clinic_id, &children, &by_email, now).await?;
+    // Issue 12 part A: ten weeks of practice logs.
+    crate::demo_logs::seed(&mut tx, clinic_id, &children, &by_email, now).await?;
     // Issue 12 part B: reflections, flags and feedback threads.
     crate::demo_feedback::seed(&mut tx, clinic_id, &children, &by_email, now).await?;
     tx.commit().await?;

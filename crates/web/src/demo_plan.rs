@@ -121,8 +121,9 @@ pub async fn seed(
         let own = seed_routines(tx, &guardian, child, now).await?;
         let plan = Plan { goal_ids: &goal_ids, own: &own, person_by_email };
         let agreed =
-            plan.version(tx, &team, None, child.priorities, child.plan, day(now, 6)).await?;
-        let at = day(now, 6) + Duration::hours(1);
+            plan.version(tx, &team, None, child.priorities, child.plan, day(now, 10)).await?;
+        // Ten weeks ago, so that the practice logs (issue 12) have ten weeks to fill.
+        let at = day(now, 10) + Duration::hours(1);
         let (confirming, guardian_id) = match child.place {
             AgreedWhere::InSession => (&team, guardian.actor().person_id()),
             AgreedWhere::OwnDevice => {
@@ -165,7 +166,7 @@ async fn seed_goals(
     for goal in child.goals {
         let fields =
             GoalFields { words: goal.words.into(), area: goal.area, status: GoalStatus::Active };
-        let id = goals::insert_goal(tx, &team_full, &fields, day(now, 9)).await?;
+        let id = goals::insert_goal(tx, &team_full, &fields, day(now, 11)).await?;
         seed_gas(tx, &team_full, &full(guardian)?, id, goal, now).await?;
         let (importance, first_scores, later) = goal.copm;
         first.push(copm_problem(id, importance, first_scores)?);

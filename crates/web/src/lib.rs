@@ -19,6 +19,8 @@ pub mod demo;
 // What happened in the demo clinic before today (issue 9).
 mod demo_history;
 mod demo_plan;
+// Issue 12 part A: practice logs in the demo.
+mod demo_logs;
 // Issue 12 part B: demo reflections and feedback.
 mod demo_feedback;
 pub mod error;

@@ -85,6 +85,7 @@ pub struct CorrectInput {
 
 /// One log as pages and the API show it.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[schema(example = json!({"log_id": "0190f000-0000-7000-8000-00000000a001", "child_id": "0190f000-0000-7000-8000-000000000001", "assignment_id": "0190f000-0000-7000-8000-000000000020", "strategy": {"en": {"title": "Backward chaining for dressing"}}, "routine": {"key": "dressing", "standard": "dressing", "name": null, "usual_time": "07:30"}, "practised_by": "0190f000-0000-7000-8000-000000000005", "practised_by_name": "Gloria", "practised_on": "2026-11-02", "practised_time": "19:05", "when": "now", "response": "went_well", "confidence": 7, "note": "She did the last sock herself", "logged_by": "0190f000-0000-7000-8000-000000000005", "can_change": true, "created_at": "2026-11-02T19:05:00Z", "updated_at": "2026-11-02T19:05:00Z"}))]
 pub struct LogView {
     pub log_id: Uuid,
     pub child_id: Uuid,
@@ -185,8 +186,10 @@ struct Parsed {
 
 fn parse(input: &LogInput) -> Result<Parsed, OpError> {
     // An assignment id that is not an id names nothing of this child.
-    let assignment_id =
-        Uuid::parse_str(input.assignment_id.trim()).map_err(|_| OpError::NotFound)?;
+    let assignment_id = match input.assignment_id.trim() {
+        "" => return Err(OpError::field("assignment_id", Problem::Required)),
+        text => Uuid::parse_str(text).map_err(|_| OpError::NotFound)?,
+    };
     let mut fields = Fields::default();
     let routine = match input.routine.trim() {
         "" => Some(None),
@@ -281,6 +284,8 @@ async fn try_create(
 ) -> Result<LogView, OpError> {
     let now = ops.now();
     let mut tx = ops.db.begin_write().await?;
+    // Audited first: a refusal below rolls the row back with everything else.
+    audit_log(&mut tx, who, grant, AuditAction::Create, Some(log_id), now).await?;
     if practice_logs::id_taken_elsewhere(&mut tx, grant, log_id).await? {
         return Err(conflict());
     }
@@ -316,7 +321,6 @@ async fn try_create(
         (None, None) => return Err(OpError::NotFound),
     };
     let strategy = strategy_of(&mut tx, grant, log.content.assignment_id).await?;
-    audit_log(&mut tx, who, grant, AuditAction::Create, Some(log_id), now).await?;
     tx.commit().await?;
     Ok(view_of(&log, strategy, &household, who.actor.person_id(), now))
 }
@@ -432,6 +436,7 @@ pub async fn correct_log(
     let writer = caregiver_writer(grant)?;
     let now = ops.now();
     let mut tx = ops.db.begin_write().await?;
+    audit_log(&mut tx, who, grant, AuditAction::Update, Some(log_id), now).await?;
     let log = own_open_log(&mut tx, grant, who, log_id, now).await?;
     let household = routines::routines(&mut tx, grant).await?;
     let caregivers = practice_logs::household_caregivers(&mut tx, grant).await?;
@@ -471,7 +476,6 @@ pub async fn correct_log(
     practice_logs::correct_log(&mut tx, &writer, log_id, &correction, now).await?;
     let log = practice_logs::log(&mut tx, grant, log_id).await?.ok_or(OpError::NotFound)?;
     let strategy = strategy_of(&mut tx, grant, log.content.assignment_id).await?;
-    audit_log(&mut tx, who, grant, AuditAction::Update, Some(log_id), now).await?;
     tx.commit().await?;
     Ok(view_of(&log, strategy, &household, who.actor.person_id(), now))
 }
@@ -487,9 +491,9 @@ pub async fn delete_log(
     let writer = caregiver_writer(grant)?;
     let now = ops.now();
     let mut tx = ops.db.begin_write().await?;
+    audit_log(&mut tx, who, grant, AuditAction::Delete, Some(log_id), now).await?;
     own_open_log(&mut tx, grant, who, log_id, now).await?;
     practice_logs::delete_log(&mut tx, &writer, log_id, now).await?;
-    audit_log(&mut tx, who, grant, AuditAction::Delete, Some(log_id), now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -511,6 +515,7 @@ pub async fn view_log(
 ) -> Result<LogView, OpError> {
     let now = ops.now();
     let mut tx = ops.db.begin_write().await?;
+    audit_log(&mut tx, who, grant, AuditAction::View, Some(log_id), now).await?;
     let log = practice_logs::log(&mut tx, grant, log_id)
         .await?
         .filter(|l| l.deleted_at.is_none())
@@ -521,7 +526,6 @@ pub async fn view_log(
         .ok_or(OpError::NotFound)?;
     let household = routines::routines(&mut tx, grant).await?;
     let strategy = strategy_of(&mut tx, grant, log.content.assignment_id).await?;
-    audit_log(&mut tx, who, grant, AuditAction::View, Some(log_id), now).await?;
     tx.commit().await?;
     Ok(view_of(&log, strategy, &household, who.actor.person_id(), now))
 }
@@ -534,6 +538,9 @@ pub struct LogList {
     pub next: Option<Uuid>,
     /// A helper's list holds only their own logs.
     pub only_own: bool,
+    /// The measures, when asked for and the caller is not a helper.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measures: Option<super::MeasuresView>,
 }
 
 pub async fn list_logs(
@@ -541,10 +548,15 @@ pub async fn list_logs(
     who: &Who,
     grant: &ChildGrant,
     paging: Paging,
+    with_measures: bool,
 ) -> Result<LogList, OpError> {
     let now = ops.now();
     let mut tx = ops.db.begin_write().await?;
     let basics = children::child_basics(&mut tx, grant).await?;
+    let measures = match grant.full() {
+        Some(_) if with_measures => Some(super::week::measures_view(&mut tx, grant, now).await?),
+        _ => None,
+    };
     let page = practice_logs::logs_page(&mut tx, grant, filter_for(grant), paging).await?;
     let household = routines::routines(&mut tx, grant).await?;
     let agreed = practice_logs::agreed_assignments(&mut tx, grant).await?;
@@ -568,6 +580,7 @@ pub async fn list_logs(
         logs,
         next: page.next,
         only_own: grant.tie() == ChildTie::Helper,
+        measures,
     })
 }
 
@@ -595,6 +608,13 @@ pub async fn log_form(
     caregiver_writer(grant)?;
     let now = ops.now();
     let mut tx = ops.db.begin_write().await?;
+    let event = who.event(
+        AuditAction::View,
+        AuditResource::Assignment,
+        Some(assignment_id.to_string()),
+        Some(grant.child_id()),
+    );
+    audit::append(&mut tx, &event, now).await?;
     let current = plans::current_agreed(&mut tx, grant).await?.ok_or(OpError::NotFound)?;
     let assignment = carryover_store::assignments::assignments(&mut tx, grant, &current)
         .await?
@@ -604,13 +624,6 @@ pub async fn log_form(
     let basics = children::child_basics(&mut tx, grant).await?;
     let household = routines::routines(&mut tx, grant).await?;
     let caregivers = practice_logs::household_caregivers(&mut tx, grant).await?;
-    let event = who.event(
-        AuditAction::View,
-        AuditResource::Assignment,
-        Some(assignment_id.to_string()),
-        Some(grant.child_id()),
-    );
-    audit::append(&mut tx, &event, now).await?;
     tx.commit().await?;
     let view = crate::plan::assignment_view(&assignment, &[], &household);
     let mut routines: Vec<RoutineLine> = view.routines.clone();

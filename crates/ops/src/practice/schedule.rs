@@ -78,20 +78,20 @@ pub(crate) fn lines(agreed: &[AgreedAssignment], zone: &ClinicZone) -> Vec<Line>
 }
 
 impl Line {
-    /// The line's week: the logs and targets of its segments together.
+    /// The line's week: the logs of its segments together, and one target
+    /// pro-rated over the days each segment was in force: ceil(Σ times per
+    /// week × days ÷ 7). A line carried into a new version mid-week, with
+    /// the same 5 a week, still asks for 5 that week, not 2 + 4.
     pub(crate) fn week(&self, dates: &[Date], week: Date) -> WeekAdherence {
         let monday = week_start(week);
-        self.segments.iter().fold(
-            WeekAdherence { week_start: monday, logs: 0, target: 0 },
-            |sum, schedule| {
+        let (logs, scaled) =
+            self.segments.iter().fold((0_u32, 0_u64), |(logs, scaled), schedule| {
                 let one = AssignmentLogs { schedule: *schedule, logs: dates }.week(week);
-                WeekAdherence {
-                    week_start: monday,
-                    logs: sum.logs.saturating_add(one.logs),
-                    target: sum.target.saturating_add(one.target),
-                }
-            },
-        )
+                let days = u64::from(schedule.days_in_force(week));
+                (logs.saturating_add(one.logs), scaled + u64::from(schedule.times_per_week) * days)
+            });
+        let target = u32::try_from(scaled.div_ceil(7)).unwrap_or(u32::MAX);
+        WeekAdherence { week_start: monday, logs, target }
     }
 
     /// Weeks at or above target, counted back as `domain::adherence` counts

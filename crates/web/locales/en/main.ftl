@@ -753,6 +753,74 @@ audit-resource-practice_log = practice logs
 problem-log_id_taken = This log was already saved with other answers. Go back to "This week" and log it again.
 problem-not_your_log = Only the person who logged this practice can change it.
 problem-correction_closed = A log can be changed for 24 hours. This one is older, so it stays as it is.
+home-child-record = record
+week-heading = This week for { $name }
+week-no-plan = There is no practice plan yet. Your therapist will make one with you.
+week-summary = This week: { $done } of { $target } practices done.
+week-progress = { $done } of { $target } this week
+week-progress-own = You: { $done } of { $target } this week
+week-log = Log a practice
+week-back = Back to This week
+week-see-logs = See all practice logs
+log-title = Log a practice
+log-one-title = Practice log
+log-change = change
+log-change-link = Other routine, person or time
+log-prefilled = { $routine }, by { $who }, { $when }
+log-you = you
+log-routine = Routine
+log-who = Who practised
+log-when = When
+log-when-now = now
+log-when-earlier_today = earlier today
+log-when-yesterday = yesterday
+log-time = Time (optional)
+log-time-hint = For earlier today or yesterday, if you remember.
+log-how = How did it go?
+log-response-went_well = Went well
+log-response-mixed = Mixed
+log-response-hard = Hard
+log-strategy = Strategy
+log-confidence = Confidence
+log-confidence-question = How sure do you feel using this strategy? (0 to 10, optional)
+log-confidence-hint = 0 means not at all, 10 means fully. This helps your therapist; it is not a test.
+log-note = Note
+log-note-hint = Optional. A line or two, up to 500 letters.
+log-add-more = Add more (optional)
+log-save-changes = Save
+log-delete = Delete this log
+log-change-window = You can change or delete your log for 24 hours.
+log-saved = Saved. Thank you for practising!
+log-saved-short = Saved. Thank you!
+log-changed = Your changes are saved.
+log-failed = It did not save. Check your connection and try again.
+log-on-at = { $date } at { $time }
+practice-title = Practice for { $name }
+practice-logs = Practice logs
+practice-your-logs = Your practice logs
+practice-no-logs = No practice logged yet.
+practice-older = Older logs
+measure-heading = How practice is going
+measure-household-caption = Practice done each week, all strategies together
+measure-week-of = Week of
+measure-done = Done
+measure-this-week = This week
+measure-last-weeks = Last weeks (done/goal)
+measure-of-target = { $done } of { $target } ({ $percent }%)
+measure-no-target = No goal that week
+measure-streak = { $weeks ->
+    [one] 1 week in a row on target
+   *[other] { $weeks } weeks in a row on target
+}
+measure-never = No practice logged yet
+measure-days-since = { $days ->
+    [0] Last practice: today
+    [one] Last practice: 1 day ago
+   *[other] Last practice: { $days } days ago
+}
+measure-grid-heading = Where each strategy is used
+measure-grid-hint = Each box shows how it went: went well · mixed · hard.
+measure-cell = { $well } · { $mixed } · { $hard }
 # Issue 12 part B: guided reflections, flags, feedback threads, the inbox.
 audit-resource-reflection = a reflection
 audit-resource-feedback = messages

@@ -756,6 +756,74 @@ audit-resource-practice_log = registros de práctica
 problem-log_id_taken = Este registro ya se guardó con otras respuestas. Vuelva a "Esta semana" y regístrelo de nuevo.
 problem-not_your_log = Solo la persona que registró esta práctica puede cambiarla.
 problem-correction_closed = Un registro se puede cambiar durante 24 horas. Este es más antiguo, así que se queda como está.
+home-child-record = expediente
+week-heading = Esta semana para { $name }
+week-no-plan = Todavía no hay un plan de práctica. Su terapeuta lo hará con usted.
+week-summary = Esta semana: { $done } de { $target } prácticas hechas.
+week-progress = { $done } de { $target } esta semana
+week-progress-own = Usted: { $done } de { $target } esta semana
+week-log = Anotar una práctica
+week-back = Volver a Esta semana
+week-see-logs = Ver todas las prácticas anotadas
+log-title = Anotar una práctica
+log-one-title = Práctica anotada
+log-change = cambiar
+log-change-link = Otra rutina, persona u hora
+log-prefilled = { $routine }, por { $who }, { $when }
+log-you = usted
+log-routine = Rutina
+log-who = Quién practicó
+log-when = Cuándo
+log-when-now = ahora
+log-when-earlier_today = hoy más temprano
+log-when-yesterday = ayer
+log-time = Hora (opcional)
+log-time-hint = Para hoy más temprano o ayer, si la recuerda.
+log-how = ¿Cómo le fue?
+log-response-went_well = Bien
+log-response-mixed = Más o menos
+log-response-hard = Difícil
+log-strategy = Estrategia
+log-confidence = Confianza
+log-confidence-question = ¿Qué tan seguro se siente al usar esta estrategia? (de 0 a 10, opcional)
+log-confidence-hint = 0 es nada y 10 es totalmente. Esto ayuda a su terapeuta; no es un examen.
+log-note = Nota
+log-note-hint = Opcional. Una o dos líneas, hasta 500 letras.
+log-add-more = Agregar más (opcional)
+log-save-changes = Guardar
+log-delete = Borrar esta práctica
+log-change-window = Puede cambiar o borrar lo que anotó durante 24 horas.
+log-saved = Guardado. ¡Gracias por practicar!
+log-saved-short = Guardado. ¡Gracias!
+log-changed = Sus cambios están guardados.
+log-failed = No se guardó. Revise su conexión e inténtelo de nuevo.
+log-on-at = { $date } a las { $time }
+practice-title = Práctica de { $name }
+practice-logs = Prácticas anotadas
+practice-your-logs = Sus prácticas anotadas
+practice-no-logs = Todavía no hay prácticas anotadas.
+practice-older = Prácticas anteriores
+measure-heading = Cómo va la práctica
+measure-household-caption = Prácticas hechas cada semana, todas las estrategias juntas
+measure-week-of = Semana del
+measure-done = Hechas
+measure-this-week = Esta semana
+measure-last-weeks = Últimas semanas (hechas/meta)
+measure-of-target = { $done } de { $target } ({ $percent } %)
+measure-no-target = Sin meta esa semana
+measure-streak = { $weeks ->
+    [one] 1 semana seguida en la meta
+   *[other] { $weeks } semanas seguidas en la meta
+}
+measure-never = Todavía no hay prácticas anotadas
+measure-days-since = { $days ->
+    [0] Última práctica: hoy
+    [one] Última práctica: hace 1 día
+   *[other] Última práctica: hace { $days } días
+}
+measure-grid-heading = Dónde se usa cada estrategia
+measure-grid-hint = Cada casilla muestra cómo le fue: bien · más o menos · difícil.
+measure-cell = { $well } · { $mixed } · { $hard }
 # Issue 12 part B: reflexiones guiadas, avisos, mensajes, la bandeja de entrada.
 audit-resource-reflection = una reflexión
 audit-resource-feedback = los mensajes

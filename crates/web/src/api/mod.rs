@@ -15,6 +15,8 @@ pub mod models;
 pub mod paging;
 mod people;
 mod plan;
+// Issue 12 part A: practice logs.
+mod practice;
 // Issue 12 part B: reflections, feedback threads, the inbox.
 mod feedback;
 pub mod problem;
@@ -46,6 +48,8 @@ pub fn routes() -> Routes {
         .merge(invitations::routes())
         .merge(family::routes())
         .merge(plan::routes())
+        // Issue 12 part A: practice logs.
+        .merge(practice::routes())
         // Issue 12 part B.
         .merge(feedback::routes())
 }
@@ -142,6 +146,14 @@ fn language_of(caller: &Caller) -> Language {
         feedback::answer_log,
         feedback::read_log,
         invitations::accept,
+        // Issue 12 part A: practice logs.
+        practice::get_week,
+        practice::list_logs,
+        practice::put_log,
+        practice::get_log,
+        practice::patch_log,
+        practice::delete_log,
+        practice::get_measures,
     ),
     components(schemas(problem::Problem, problem::FieldProblem))
 )]
@@ -171,7 +183,8 @@ pub fn document() -> openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     let problem = RefOr::Ref(openapi::Ref::from_schema_name("Problem"));
     for item in doc.paths.paths.values_mut() {
-        let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete];
+        let operations =
+            [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
         for operation in operations.into_iter().flatten() {
             let with_body = operation.request_body.is_some();
             let extra = ERRORS_ALWAYS.iter().chain(ERRORS_WITH_BODY.iter().filter(|_| with_body));

@@ -4,14 +4,23 @@ use super::Routes;
 
 const APP_CSS: &str = include_str!("../../static/app.css");
 const ICON_SVG: &str = include_str!("../../static/icon.svg");
+/// Issue 12 part A: logging a practice without a reload.
+const LOG_JS: &str = include_str!("../../static/log.js");
 const CACHE: &str = "public, max-age=604800";
 
 pub fn routes() -> Routes {
-    Routes::new().get("/static/app.css", css).get("/static/icon.svg", icon)
+    Routes::new()
+        .get("/static/app.css", css)
+        .get("/static/icon.svg", icon)
+        .get("/static/log.js", log_js)
 }
 
 async fn css() -> impl IntoResponse {
     asset("text/css; charset=utf-8", APP_CSS)
+}
+
+async fn log_js() -> impl IntoResponse {
+    asset("text/javascript; charset=utf-8", LOG_JS)
 }
 
 async fn icon() -> impl IntoResponse {

@@ -1,6 +1,6 @@
 use askama::Template;
 use axum::{
-    extract::State,
+    extract::{Query, State},
     response::{IntoResponse, Redirect, Response},
 };
 use carryover_domain::people::Role;
@@ -46,6 +46,20 @@ struct HomePage {
     children: Vec<ChildSummary>,
     /// Discharged children whose record a guardian may still read.
     closed: Vec<ClosedRow>,
+    /// Issue 12 part A: a caregiver's "This week" of the chosen child.
+    week: Option<super::practice::WeekWords>,
+    /// The child whose week is shown, for the tab marked current.
+    chosen: String,
+    /// Issue 12 part B: "New from your therapist", at the top.
+    new_feedback: crate::feedback_words::NewFeedbackBlock,
+}
+
+/// Issue 12 part A: which child's "This week" a caregiver's home shows,
+/// kept in the URL (`/home?child=<id>`).
+#[derive(serde::Deserialize)]
+struct HomeQuery {
+    #[serde(default)]
+    child: Option<String>,
 }
 
 struct ClosedRow {
@@ -61,12 +75,21 @@ async fn show_home(
     State(state): State<AppState>,
     page: Page,
     caller: Caller,
+    Query(query): Query<HomeQuery>,
 ) -> Result<Response, AppError> {
-    let lists = children::home(&state.ops, &caller.who).await?;
+    let role = caller.who.actor.role();
+    let (lists, week, new_feedback) = if role == Role::Caregiver {
+        let chosen = query.child.as_deref().and_then(|c| uuid::Uuid::parse_str(c.trim()).ok());
+        let home = carryover_ops::practice::home(&state.ops, &caller.who, chosen).await?;
+        (home.lists, home.week, home.new_feedback)
+    } else {
+        (children::home(&state.ops, &caller.who).await?, None, Vec::new())
+    };
     let mut children = lists.current;
     children.sort_by(|a, b| a.preferred_name.cmp(&b.preferred_name));
-    let role = caller.who.actor.role();
     let Page { t, c } = page;
+    let week = week.map(|w| super::practice::week_words(&t, &w));
+    let chosen = week.as_ref().map(|w| w.child_id.clone()).unwrap_or_default();
     let closed = lists
         .closed
         .into_iter()
@@ -76,11 +99,15 @@ async fn show_home(
             until: t.with("home-closed-until", &[("date", t.date(r.readable_until).into())]),
         })
         .collect();
+    let new_feedback = crate::feedback_words::new_feedback_block(&t, &new_feedback);
     let page = HomePage {
+        new_feedback,
         closed,
         is_caregiver: role == Role::Caregiver,
         is_admin: role == Role::Admin,
         children,
+        week,
+        chosen,
         c,
         t,
     };

@@ -40,6 +40,8 @@ mod routines;
 mod strategies;
 // Issue 10: two-step sign-in.
 mod two_factor;
+// Issue 12 part A: practice logs.
+pub(crate) mod practice;
 // Issue 12 part B: reflections, feedback threads, the inbox.
 mod feedback;
 
@@ -94,6 +96,8 @@ fn table() -> Routes {
         .merge(strategies::routes())
         // Issue 10: two-step sign-in.
         .merge(two_factor::routes())
+        // Issue 12 part A: practice logs.
+        .merge(practice::routes())
         // Issue 12 part B: reflections, feedback threads, the inbox.
         .merge(feedback::routes())
 }
@@ -149,6 +153,15 @@ impl Routes {
         T: 'static,
     {
         self.add("PUT", path, routing::put(handler))
+    }
+
+    /// Issue 12 part A: corrections through the API.
+    pub(crate) fn patch<H, T>(self, path: &'static str, handler: H) -> Routes
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add("PATCH", path, routing::patch(handler))
     }
 
     pub(crate) fn delete<H, T>(self, path: &'static str, handler: H) -> Routes

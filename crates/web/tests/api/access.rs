@@ -24,6 +24,8 @@ use crate::plan_world::{ChildPlan, PlanWorld};
 mod plan_forms;
 use crate::world::{Persona, World};
 use plan_forms::{carries_ids, names_sub_resource, plan_form};
+// Issue 12 part A: forms and logs of the practice logs' routes.
+mod practice_forms;
 // Issue 12 part B: reflections and feedback.
 mod feedback_forms;
 use feedback_forms::names_feedback_resource;
@@ -51,6 +53,8 @@ const WALKED_LAST: &[(&str, &str)] = &[
     ("POST", "/api/v1/children/{child_id}/plan/{version_id}/confirm"),
     ("POST", "/children/{child_id}/plan/drafts"),
     ("POST", "/api/v1/children/{child_id}/plan/drafts"),
+    // Issue 12 part A: a practice is logged against the agreed plan.
+    ("POST", "/children/{child_id}/logs"),
     // Deactivates a spare staff member, never a persona (see `Targets`).
     ("POST", "/admin/people/{person_id}/deactivate"),
     ("POST", "/api/v1/people/{person_id}/deactivate"),
@@ -298,8 +302,11 @@ fn fill(method: &str, template: &str, child: Uuid, with: &Fill) -> String {
         .replace("{assignment_id}", &assignment.to_string())
         .replace("{slug}", "first-then-board")
         .replace("{strategy_id}", &with.strategy.to_string())
-        .replace("{reflection_id}", &with.plan.reflection.to_string())
-        .replace("{log_id}", &with.plan.log.to_string());
+        .replace(
+            "{log_id}",
+            &practice_forms::log_for(method, template, with.plan.child).to_string(),
+        )
+        .replace("{reflection_id}", &with.plan.reflection.to_string());
     if let Some(start) = path.find('{') {
         let name = &path[start..];
         panic!("{template}: the walk does not know how to fill {name}; teach `fill` about it");
@@ -318,6 +325,7 @@ fn minimal_form(path: &str, body: &ChildPlan) -> Vec<(String, String)> {
     let mut form: Vec<(String, String)> =
         pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
     form.extend(plan_form(path, body));
+    form.extend(practice_forms::practice_form(path, body));
     form
 }
 
@@ -374,6 +382,7 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
     world.join_care_team(&app, Persona::Unenrolled).await;
     world.require_second_factor(&app).await;
     let plan = PlanWorld::build(&app, &world).await;
+    practice_forms::seed_logs(&app, &world, &plan.own, &plan.other).await;
 
     let mut walk = routes::inventory();
     walk.sort_by_key(|route| WALKED_LAST.iter().position(|last| last == route));
@@ -392,10 +401,13 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
         if template.contains("{child_id}") {
             passes.push((world.other_child, Pass::AsRouted));
         }
-        if names_sub_resource(template) || names_feedback_resource(template) {
+        if names_sub_resource(template)
+            || practice_forms::names_log(template)
+            || names_feedback_resource(template)
+        {
             passes.push((world.child, Pass::OtherChildsPath));
         }
-        if carries_ids(method, template) {
+        if carries_ids(method, template) || practice_forms::carries_log_ids(method, template) {
             passes.push((world.child, Pass::OtherChildsForm));
         }
         passes.into_iter().map(move |(child, pass)| (method, template, child, pass))

@@ -16,6 +16,8 @@ use crate::plan_world::PlanWorld;
 mod plan_cases;
 use crate::world::{Persona, World};
 use plan_cases::{api_plan_case, plan_case};
+// Issue 12 part A: the practice logs' cases.
+mod practice_cases;
 // Issue 12 part B: reflections and feedback.
 mod feedback_cases;
 use feedback_cases::feedback_case;
@@ -84,6 +86,9 @@ fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize)
         return case;
     }
     if let Some(case) = api_plan_case(method, path, world, plan) {
+        return case;
+    }
+    if let Some(case) = practice_cases::practice_case(method, path, world) {
         return case;
     }
     if let Some(case) = feedback_case(method, path, world, plan) {
@@ -362,9 +367,16 @@ fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize)
 async fn perform(app: &TestApp, world: &World, case: &Case) -> reqwest::Response {
     let client = world.client(case.persona);
     let path = plan_cases::resolve(app, world.child, &case.path).await;
-    let case = &Case { path, ..case.clone() };
+    let path = practice_cases::resolve(app, world.child, &path).await;
+    let path = feedback_cases::resolve(app, world, &path).await;
+    let mut form = Vec::new();
+    for (key, value) in &case.form {
+        form.push((key.clone(), practice_cases::resolve(app, world.child, value).await));
+    }
+    let case = &Case { path, form, ..case.clone() };
     if let Some(body) = &case.json {
-        let mut text = plan_cases::resolve(app, world.child, &body.to_string()).await;
+        let text = plan_cases::resolve(app, world.child, &body.to_string()).await;
+        let mut text = practice_cases::resolve(app, world.child, &text).await;
         if text.contains(NEWEST_GUS) {
             // When no Gus could be added (audit writes refused), the helper stands in.
             let gus: String = sqlx::query_scalar(
@@ -392,6 +404,8 @@ async fn perform(app: &TestApp, world: &World, case: &Case) -> reqwest::Response
                 case.form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             client.post_form(&case.path, &form).await
         }
+        // Issue 12 part A: deleting a log through the API.
+        "DELETE" => client.send(client.request(reqwest::Method::DELETE, &case.path)).await,
         other => panic!("no case sends {other}"),
     }
 }

@@ -119,6 +119,21 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         ("plan-part-", all(&AssignmentPart::ALL, AssignmentPart::as_str)),
         ("strategy-part-", all(&StrategyPart::ALL, StrategyPart::as_str)),
         ("lang-", vec!["en".into(), "es".into()]),
+        // Issue 12 part A: practice logs.
+        (
+            "log-response-",
+            all(
+                &carryover_domain::generalization::ChildResponse::ALL,
+                carryover_domain::generalization::ChildResponse::as_str,
+            ),
+        ),
+        (
+            "log-when-",
+            all(
+                &carryover_domain::practice::SaidWhen::ALL,
+                carryover_domain::practice::SaidWhen::as_str,
+            ),
+        ),
         // Issue 12 part B: reflections and feedback.
         ("reflect-responded-", all(&RespondedPositively::ALL, RespondedPositively::as_str)),
         ("reflect-need-", all(&ReflectionNeed::ALL, ReflectionNeed::as_str)),

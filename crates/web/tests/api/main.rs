@@ -38,6 +38,8 @@ mod audit_seal;
 mod connections;
 mod findings;
 mod security_cli;
+// Issue 12 part A: practice logs.
+mod practice_logs;
 mod two_factor;
 // Issue 12 part B: reflections, flags, feedback threads.
 mod feedback_api;
