@@ -21,7 +21,9 @@ test('a caregiver on a phone asks for a change to a strategy', async () => {
   const page = await context.newPage();
   state.caregiver = page;
   await signIn(page, app.baseURL, account(app.server, 'caregiver', 2));
-  await go(page, page.locator('main a[href^="/children/"]', { hasText: 'Sam' }).first());
+  // The child's record, from the tab of children on the caregiver's home.
+  const tab = page.locator('main nav.tabs li', { hasText: 'Sam' });
+  await go(page, tab.locator('a[href^="/children/"]').first());
   state.childPath = pathOf(page);
   await go(page, page.locator(`main a[href="${state.childPath}/reflections"]`));
   await a11y.check(page, '12-reflection-form');

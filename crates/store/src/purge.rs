@@ -81,6 +81,11 @@ pub async fn remove_child(
     .await?;
     let household = household.ok_or(StoreError::NotFound)?.0;
     for sql in [
+        // Issue 12 part B: the child's reflections and feedback threads.
+        "DELETE FROM feedback_read WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM feedback_message WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM feedback_thread WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM reflection WHERE clinic_id = $1 AND child_id = $2",
         "DELETE FROM care_team_member WHERE clinic_id = $1 AND child_id = $2",
         "DELETE FROM child WHERE clinic_id = $1 AND child_id = $2",
     ] {

@@ -222,6 +222,8 @@ pub async fn week(ops: &Ops, who: &Who, grant: &ChildGrant) -> Result<WeekView, 
 pub struct HomeWeek {
     pub lists: HomeLists,
     pub week: Option<WeekView>,
+    /// Issue 12 part B: threads with feedback the caregiver has not read.
+    pub new_feedback: Vec<crate::feedback::NewFeedback>,
 }
 
 pub async fn home(ops: &Ops, who: &Who, chosen: Option<Uuid>) -> Result<HomeWeek, OpError> {
@@ -237,9 +239,10 @@ pub async fn home(ops: &Ops, who: &Who, chosen: Option<Uuid>) -> Result<HomeWeek
     {
         week = Some(week_view(&mut tx, &grant, now).await?);
     }
+    let new_feedback = crate::feedback::new_feedback(&mut tx, who).await?;
     crate::children::audit_home(&mut tx, who, &lists, now).await?;
     tx.commit().await?;
-    Ok(HomeWeek { lists, week })
+    Ok(HomeWeek { lists, week, new_feedback })
 }
 
 /// One assignment's measures, with the history it was carried from.

@@ -50,6 +50,8 @@ struct HomePage {
     week: Option<super::practice::WeekWords>,
     /// The child whose week is shown, for the tab marked current.
     chosen: String,
+    /// Issue 12 part B: "New from your therapist", at the top.
+    new_feedback: crate::feedback_words::NewFeedbackBlock,
 }
 
 /// Issue 12 part A: which child's "This week" a caregiver's home shows,
@@ -76,12 +78,12 @@ async fn show_home(
     Query(query): Query<HomeQuery>,
 ) -> Result<Response, AppError> {
     let role = caller.who.actor.role();
-    let (lists, week) = if role == Role::Caregiver {
+    let (lists, week, new_feedback) = if role == Role::Caregiver {
         let chosen = query.child.as_deref().and_then(|c| uuid::Uuid::parse_str(c.trim()).ok());
         let home = carryover_ops::practice::home(&state.ops, &caller.who, chosen).await?;
-        (home.lists, home.week)
+        (home.lists, home.week, home.new_feedback)
     } else {
-        (children::home(&state.ops, &caller.who).await?, None)
+        (children::home(&state.ops, &caller.who).await?, None, Vec::new())
     };
     let mut children = lists.current;
     children.sort_by(|a, b| a.preferred_name.cmp(&b.preferred_name));
@@ -97,7 +99,9 @@ async fn show_home(
             until: t.with("home-closed-until", &[("date", t.date(r.readable_until).into())]),
         })
         .collect();
+    let new_feedback = crate::feedback_words::new_feedback_block(&t, &new_feedback);
     let page = HomePage {
+        new_feedback,
         closed,
         is_caregiver: role == Role::Caregiver,
         is_admin: role == Role::Admin,

@@ -310,16 +310,11 @@ fn fill(method: &str, template: &str, child: Uuid, with: &Fill) -> String {
         .replace("{assignment_id}", &assignment.to_string())
         .replace("{slug}", "first-then-board")
         .replace("{strategy_id}", &with.strategy.to_string())
+        .replace(
+            "{log_id}",
+            &practice_forms::log_for(method, template, with.plan.child).to_string(),
+        )
         .replace("{reflection_id}", &with.plan.reflection.to_string());
-    // A log's own routes take the seeded logs of the practice part; the
-    // feedback threads on a log take the plan world's log.
-    let log = if template.ends_with("/logs/{log_id}") || template.ends_with("/logs/{log_id}/delete")
-    {
-        practice_forms::log_for(method, template, with.plan.child)
-    } else {
-        with.plan.log
-    };
-    let path = path.replace("{log_id}", &log.to_string());
     if let Some(start) = path.find('{') {
         let name = &path[start..];
         panic!("{template}: the walk does not know how to fill {name}; teach `fill` about it");

@@ -368,6 +368,7 @@ async fn perform(app: &TestApp, world: &World, case: &Case) -> reqwest::Response
     let client = world.client(case.persona);
     let path = plan_cases::resolve(app, world.child, &case.path).await;
     let path = practice_cases::resolve(app, world.child, &path).await;
+    let path = feedback_cases::resolve(app, world, &path).await;
     let mut form = Vec::new();
     for (key, value) in &case.form {
         form.push((key.clone(), practice_cases::resolve(app, world.child, value).await));

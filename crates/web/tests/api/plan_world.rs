@@ -22,9 +22,6 @@ pub struct ChildPlan {
     pub guardian: Uuid,
     /// Issue 12 part B: a guardian's reflection on the week, flagged (hard to fit in).
     pub reflection: Uuid,
-    /// Issue 12 part B: a practice log of the first assignment, made by the
-    /// helper for Mia (so the helper reads its feedback) and by the guardian for Leo.
-    pub log: Uuid,
 }
 
 #[derive(Clone, Debug)]
@@ -184,7 +181,6 @@ async fn child_plan(
         child,
     )
     .await;
-    let log = practice_log(app, world, child, ids[0], guardian).await;
     ChildPlan {
         child,
         goal,
@@ -193,7 +189,6 @@ async fn child_plan(
         assignments: [ids[0], ids[1], ids[2], ids[3], ids[4]],
         guardian: world.person(guardian).person_id,
         reflection,
-        log,
     }
 }
 
@@ -206,20 +201,8 @@ async fn copy_strategy(app: &TestApp, therapist: &TestClient) -> Uuid {
     Uuid::parse_str(id).unwrap()
 }
 
-/// A practice log written straight to the table (the logs part's pages are
-/// not needed for it): by the helper for the world's child, else by `guardian`.
-async fn practice_log(
-    app: &TestApp,
-    world: &World,
-    child: Uuid,
-    assignment: Uuid,
-    guardian: Persona,
-) -> Uuid {
-    let by = if child == world.child { Persona::Helper } else { guardian };
-    practice_log_by(app, world, child, assignment, by).await
-}
-
-/// A practice log of `child`'s `assignment`, made by `by`.
+/// Issue 12 part B: a practice log of `child`'s `assignment`, made by `by`,
+/// written straight to the table (no page of the logs' part is needed for it).
 pub async fn practice_log_by(
     app: &TestApp,
     world: &World,

@@ -225,6 +225,11 @@ async fn unread_counts_go_up_and_down_for_each_person(backend: Backend) {
 
     let home = page(guardian, &child_page).await;
     assert!(home.contains("New from your therapist") && home.contains("2 new messages"), "{home}");
+    let start = page(guardian, "/home").await;
+    assert!(
+        start.contains("New from your therapist") && start.contains("2 new messages"),
+        "{start}"
+    );
     assert!(page(guardian, &thread).await.contains("Try the other sock next."));
     assert!(!page(guardian, &child_page).await.contains("New from your therapist"));
     let read: Vec<String> =
@@ -351,8 +356,11 @@ async fn a_helper_hears_back_on_their_own_logs_only(backend: Backend) {
     let world = World::build(&app).await;
     let plan = crate::plan_world::PlanWorld::build(&app, &world).await;
     let (helper, team) = (world.client(Persona::Helper), world.client(Persona::TeamTherapist));
-    let own = format!("/children/{}/logs/{}/feedback", world.child, plan.own.log);
     let assignment = plan.own.assignments[0];
+    let helpers =
+        crate::plan_world::practice_log_by(&app, &world, world.child, assignment, Persona::Helper)
+            .await;
+    let own = format!("/children/{}/logs/{helpers}/feedback", world.child);
     let guardians = crate::plan_world::practice_log_by(
         &app,
         &world,
@@ -383,7 +391,15 @@ async fn a_helper_hears_back_on_their_own_logs_only(backend: Backend) {
     let inbox = page(team, "/inbox").await;
     assert!(inbox.contains("a practice log") && inbox.contains(&own), "{inbox}");
     // Another child's log through Mia finds nothing.
-    let leos = format!("/children/{}/logs/{}/feedback", world.child, plan.other.log);
+    let leo_log = crate::plan_world::practice_log_by(
+        &app,
+        &world,
+        world.other_child,
+        plan.other.assignments[0],
+        Persona::OtherGuardian,
+    )
+    .await;
+    let leos = format!("/children/{}/logs/{leo_log}/feedback", world.child);
     assert_eq!(team.get(&leos).await.status(), 404);
 }
 

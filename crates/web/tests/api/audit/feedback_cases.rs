@@ -1,9 +1,59 @@
 //! The audit cases of the reflections' and feedback routes (issue 12 part
 //! B), on the flagged reflection the plan world's guardian wrote about Mia.
 
+use uuid::Uuid;
+
 use super::{Case, ChildInRow};
+use crate::helpers::TestApp;
 use crate::plan_world::PlanWorld;
 use crate::world::{Persona, World};
+
+/// In a case's path, stands for a practice log the helper made of Mia's
+/// first assignment: written when a case first names it (the logs' own
+/// cases delete theirs).
+const HELPERS_LOG: &str = "{helper's log}";
+
+/// Puts the log the placeholder stands for into `text`, making it once.
+pub(super) async fn resolve(app: &TestApp, world: &World, text: &str) -> String {
+    if !text.contains(HELPERS_LOG) {
+        return text.to_owned();
+    }
+    let found: Option<String> =
+        sqlx::query_scalar("SELECT practice_log_id FROM practice_log WHERE note = 'audit walk'")
+            .fetch_optional(app.db.reader())
+            .await
+            .unwrap();
+    let id = match found {
+        Some(id) => id,
+        None => {
+            let assignment: String = sqlx::query_scalar(
+                "SELECT assignment_id FROM assignment WHERE child_id = $1 ORDER BY created_at LIMIT 1",
+            )
+            .bind(world.child.to_string())
+            .fetch_one(app.db.reader())
+            .await
+            .unwrap();
+            let assignment = Uuid::parse_str(&assignment).unwrap();
+            let id = crate::plan_world::practice_log_by(
+                app,
+                world,
+                world.child,
+                assignment,
+                Persona::Helper,
+            )
+            .await;
+            let mut tx = app.db.begin_write().await.unwrap();
+            sqlx::query("UPDATE practice_log SET note = 'audit walk' WHERE practice_log_id = $1")
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+            carryover_store::commit(tx).await.unwrap();
+            id.to_string()
+        }
+    };
+    text.replace(HELPERS_LOG, &id)
+}
 
 pub(super) fn feedback_case(
     method: &str,
@@ -12,7 +62,7 @@ pub(super) fn feedback_case(
     plan: &PlanWorld,
 ) -> Option<Case> {
     let child = world.child;
-    let (reflection, log) = (plan.own.reflection, plan.own.log);
+    let (reflection, log) = (plan.own.reflection, HELPERS_LOG);
     let this = ChildInRow::This(child);
     let form = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
         pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
