@@ -47,6 +47,11 @@ code_enum! {
         Plan = "plan",
         Assignment = "assignment",
         Strategy = "strategy",
+        // Issue 13, coaching sessions.
+        /// A planned visit.
+        Visit = "visit",
+        /// A visit record, its note and addenda.
+        CoachingSession = "coaching_session",
     }
 }
 

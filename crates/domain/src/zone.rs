@@ -75,6 +75,25 @@ impl ClinicZone {
         self.zoned_start_of_day(date).unwrap_or_else(|| date.midnight().assume_utc())
     }
 
+    /// The instant the clinic's clocks show `hour:minute` on `date`, in UTC
+    /// (issue 13: a visit's time). A time skipped by a daylight-saving change
+    /// is moved past the gap; a repeated one is the first. `None` when the
+    /// zone cannot place it.
+    pub fn at_local(&self, date: Date, hour: u8, minute: u8) -> Option<OffsetDateTime> {
+        let civil = jiff::civil::DateTime::new(
+            i16::try_from(date.year()).ok()?,
+            i8::try_from(u8::from(date.month())).ok()?,
+            i8::try_from(date.day()).ok()?,
+            i8::try_from(hour).ok()?,
+            i8::try_from(minute).ok()?,
+            0,
+            0,
+        )
+        .ok()?;
+        let zoned = civil.to_zoned(self.tz.clone()).ok()?;
+        OffsetDateTime::from_unix_timestamp_nanos(zoned.timestamp().as_nanosecond()).ok()
+    }
+
     fn zoned_start_of_day(&self, date: Date) -> Option<OffsetDateTime> {
         let civil = jiff::civil::Date::new(
             i16::try_from(date.year()).ok()?,

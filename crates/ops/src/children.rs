@@ -41,6 +41,9 @@ pub struct ClosedRecord {
 pub struct HomeLists {
     pub current: Vec<ChildSummary>,
     pub closed: Vec<ClosedRecord>,
+    /// Issue 13: the next planned visits (a therapist's caseload, a
+    /// guardian's children; none for helpers).
+    pub upcoming: Vec<crate::visits::UpcomingVisit>,
 }
 
 pub async fn home(ops: &Ops, who: &Who) -> Result<HomeLists, OpError> {
@@ -60,10 +63,17 @@ pub async fn home(ops: &Ops, who: &Who) -> Result<HomeLists, OpError> {
     }
     let ids: Vec<_> =
         current.iter().chain(closed.iter().map(|c| &c.child)).map(|c| c.child_id).collect();
+    // Issue 13: visits only of the children listed (the listing row names them).
+    let upcoming: Vec<_> = crate::visits::upcoming_for(&mut tx, &who.actor, now, 20)
+        .await?
+        .into_iter()
+        .filter(|v| ids.contains(&v.child_id))
+        .take(5)
+        .collect();
     let event = who.event(AuditAction::List, AuditResource::Child, None, None);
     audit::append_listing(&mut tx, &event, &ids, now).await?;
     tx.commit().await?;
-    Ok(HomeLists { current, closed })
+    Ok(HomeLists { current, closed, upcoming })
 }
 
 /// What the caller may do on a child's page. Nothing that changes the

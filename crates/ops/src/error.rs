@@ -60,6 +60,10 @@ code_enum! {
         // Issue 10: two-factor sign-in.
         CodeWrong = "code_wrong",
         SecondFactorRequired = "second_factor_required",
+        // Issue 13, coaching sessions.
+        TooFarAhead = "too_far_ahead",
+        TooFarBack = "too_far_back",
+        NotThisChildsStrategy = "not_this_childs_strategy",
     }
 }
 

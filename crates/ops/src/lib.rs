@@ -41,6 +41,8 @@ mod scope;
 pub mod scores;
 pub mod strategies;
 pub mod two_factor;
+// Issue 13, coaching sessions.
+pub mod visits;
 
 pub use carryover_store::{
     Backend, Db, DbOptions,

@@ -35,10 +35,13 @@ mod restore;
 pub mod routines;
 pub mod second_factor;
 pub mod session;
+// Issue 13, coaching sessions: planned visits and visit records.
+pub mod coaching;
 pub mod strategies;
 pub mod testing;
 pub mod throttle;
 pub mod time_text;
+pub mod visits;
 
 pub use backup::{BackupOutcome, backup_to};
 pub use clinic::{Clinic, NewClinic};

@@ -38,6 +38,8 @@ pub const MIGRATIONS: &[Migration] = &[
     // Issue 11, the joint plan.
     migration!(7, "0007_joint_plan"),
     migration!(8, "0008_api_tokens"),
+    // Issue 13, coaching sessions.
+    migration!(12, "0012_coaching_sessions"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (

@@ -258,6 +258,8 @@ pub async fn seed_if_empty(
     crate::demo_history::play(&mut tx, clinic_id, now).await?;
     // Issue 11: goals, ratings and plans.
     crate::demo_plan::seed(&mut tx, clinic_id, &children, &by_email, now).await?;
+    // Issue 13: weekly coaching visits and each child's next visit.
+    crate::demo_sessions::seed(&mut tx, clinic_id, &children, now).await?;
     tx.commit().await?;
     let accounts = planned
         .into_iter()

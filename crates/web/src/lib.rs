@@ -19,6 +19,8 @@ pub mod demo;
 // What happened in the demo clinic before today (issue 9).
 mod demo_history;
 mod demo_plan;
+// Issue 13, coaching visits.
+mod demo_sessions;
 pub mod error;
 // A family's copy of its data (issue 9).
 pub mod export_zip;
@@ -28,10 +30,12 @@ pub mod metrics;
 pub mod pages;
 // `carryover admin purge` (issue 9).
 pub mod plan_words;
+// Issue 13, coaching visits.
 pub mod purge_cli;
 pub mod routes;
 pub mod security;
 pub mod telemetry;
+pub mod visit_words;
 
 pub use app::{AppState, Application};
 pub use carryover_ops::{clock, passwords};

@@ -15,8 +15,10 @@ pub mod models;
 pub mod paging;
 mod people;
 mod plan;
+// Issue 13, coaching visits.
 pub mod problem;
 mod settings;
+mod visits;
 
 use axum::{Json, response::IntoResponse};
 use carryover_domain::people::Language;
@@ -44,6 +46,8 @@ pub fn routes() -> Routes {
         .merge(invitations::routes())
         .merge(family::routes())
         .merge(plan::routes())
+        // Issue 13, coaching visits.
+        .merge(visits::routes())
 }
 
 /// The caller's own language, for people an operation creates.
@@ -122,9 +126,33 @@ fn language_of(caller: &Caller) -> Language {
         plan::copy_starter,
         plan::get_clinic_strategy,
         plan::update_strategy,
+        // Issue 13, coaching visits.
+        visits::get_visits,
+        visits::schedule,
+        visits::reschedule,
+        visits::cancel,
+        visits::start,
+        visits::get_record,
+        visits::save_field,
+        visits::save_visit,
+        visits::save_goals,
+        visits::save_attendees,
+        visits::add_entry,
+        visits::update_entry,
+        visits::remove_entry,
+        visits::get_ending,
+        visits::end,
+        visits::get_note,
+        visits::sign,
+        visits::add_addendum,
+        visits::share,
+        visits::my_fidelity,
+        visits::clinic_fidelity,
+        visits::get_questions,
+        visits::put_questions,
         invitations::accept,
     ),
-    components(schemas(problem::Problem, problem::FieldProblem))
+    components(schemas(problem::Problem, problem::FieldProblem, visits::StaleSave))
 )]
 struct ApiDoc;
 

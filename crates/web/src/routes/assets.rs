@@ -4,14 +4,23 @@ use super::Routes;
 
 const APP_CSS: &str = include_str!("../../static/app.css");
 const ICON_SVG: &str = include_str!("../../static/icon.svg");
+// Issue 13: saves the visit record as the therapist goes.
+const VISIT_JS: &str = include_str!("../../static/visit.js");
 const CACHE: &str = "public, max-age=604800";
 
 pub fn routes() -> Routes {
-    Routes::new().get("/static/app.css", css).get("/static/icon.svg", icon)
+    Routes::new()
+        .get("/static/app.css", css)
+        .get("/static/icon.svg", icon)
+        .get("/static/visit.js", visit_js)
 }
 
 async fn css() -> impl IntoResponse {
     asset("text/css; charset=utf-8", APP_CSS)
+}
+
+async fn visit_js() -> impl IntoResponse {
+    asset("text/javascript; charset=utf-8", VISIT_JS)
 }
 
 async fn icon() -> impl IntoResponse {

@@ -46,6 +46,14 @@ struct HomePage {
     children: Vec<ChildSummary>,
     /// Discharged children whose record a guardian may still read.
     closed: Vec<ClosedRow>,
+    /// Issue 13: the next planned visits.
+    upcoming: Vec<UpcomingRow>,
+}
+
+struct UpcomingRow {
+    child_id: String,
+    name: String,
+    when: String,
 }
 
 struct ClosedRow {
@@ -76,7 +84,22 @@ async fn show_home(
             until: t.with("home-closed-until", &[("date", t.date(r.readable_until).into())]),
         })
         .collect();
+    let upcoming = lists
+        .upcoming
+        .iter()
+        .map(|v| UpcomingRow {
+            child_id: v.child_id.to_string(),
+            name: v.child_name.clone(),
+            when: format!(
+                "{} {} · {}",
+                v.local_date,
+                v.local_time,
+                crate::visit_words::setting(&t, v.setting)
+            ),
+        })
+        .collect();
     let page = HomePage {
+        upcoming,
         closed,
         is_caregiver: role == Role::Caregiver,
         is_admin: role == Role::Admin,

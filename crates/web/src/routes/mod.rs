@@ -40,6 +40,10 @@ mod routines;
 mod strategies;
 // Issue 10: two-step sign-in.
 mod two_factor;
+// Issue 13, coaching visits.
+pub(crate) mod visit_note;
+pub(crate) mod visit_record;
+mod visits;
 
 pub use lang::local_path;
 
@@ -92,6 +96,10 @@ fn table() -> Routes {
         .merge(strategies::routes())
         // Issue 10: two-step sign-in.
         .merge(two_factor::routes())
+        // Issue 13, coaching visits.
+        .merge(visits::routes())
+        .merge(visit_record::routes())
+        .merge(visit_note::routes())
 }
 
 /// A router that remembers what it routes, so that no route can exist

@@ -269,6 +269,8 @@ struct Fill<'a> {
     persona: Persona,
     /// The persona's own API token, for the revoke routes.
     token: Uuid,
+    /// Issue 13: the planned visit, record and entry of the path's child.
+    visits: &'a crate::visit_world::ChildVisits,
 }
 
 fn fill(method: &str, template: &str, child: Uuid, with: &Fill) -> String {
@@ -295,6 +297,7 @@ fn fill(method: &str, template: &str, child: Uuid, with: &Fill) -> String {
         .replace("{assignment_id}", &assignment.to_string())
         .replace("{slug}", "first-then-board")
         .replace("{strategy_id}", &with.strategy.to_string());
+    let path = crate::visit_world::fill_visit_ids(path, with.visits);
     if let Some(start) = path.find('{') {
         let name = &path[start..];
         panic!("{template}: the walk does not know how to fill {name}; teach `fill` about it");
@@ -369,6 +372,7 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
     world.join_care_team(&app, Persona::Unenrolled).await;
     world.require_second_factor(&app).await;
     let plan = PlanWorld::build(&app, &world).await;
+    let visits = crate::visit_world::VisitWorld::build(&app, &world).await;
 
     let mut walk = routes::inventory();
     walk.sort_by_key(|route| WALKED_LAST.iter().position(|last| last == route));
@@ -387,7 +391,7 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
         if template.contains("{child_id}") {
             passes.push((world.other_child, Pass::AsRouted));
         }
-        if names_sub_resource(template) {
+        if names_sub_resource(template) || crate::visit_world::names_visit_resource(template) {
             passes.push((world.child, Pass::OtherChildsPath));
         }
         if carries_ids(method, template) {
@@ -426,6 +430,7 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
                 strategy: plan.strategy_for(&world, persona),
                 persona,
                 token: targets.token_for(persona, template),
+                visits: visits.of(path_plan.child),
             };
             let path = fill(method, template, child, &with);
             let response = send(world.client(persona), method, &path, template, body_plan).await;

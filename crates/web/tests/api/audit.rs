@@ -14,6 +14,8 @@ use crate::plan_world::PlanWorld;
 
 // Issue 11: the joint plan's cases.
 mod plan_cases;
+// Issue 13, coaching visits.
+mod visit_cases;
 use crate::world::{Persona, World};
 use plan_cases::{api_plan_case, plan_case};
 
@@ -81,6 +83,9 @@ fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize)
         return case;
     }
     if let Some(case) = api_plan_case(method, path, world, plan) {
+        return case;
+    }
+    if let Some(case) = visit_cases::visit_case(method, path, world, plan.own.goal) {
         return case;
     }
     let child = world.child;
@@ -356,9 +361,11 @@ fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize)
 async fn perform(app: &TestApp, world: &World, case: &Case) -> reqwest::Response {
     let client = world.client(case.persona);
     let path = plan_cases::resolve(app, world.child, &case.path).await;
+    let path = visit_cases::resolve(app, world.child, &path).await;
     let case = &Case { path, ..case.clone() };
     if let Some(body) = &case.json {
         let mut text = plan_cases::resolve(app, world.child, &body.to_string()).await;
+        text = visit_cases::resolve(app, world.child, &text).await;
         if text.contains(NEWEST_GUS) {
             // When no Gus could be added (audit writes refused), the helper stands in.
             let gus: String = sqlx::query_scalar(
@@ -382,8 +389,13 @@ async fn perform(app: &TestApp, world: &World, case: &Case) -> reqwest::Response
             client.send_json(reqwest::Method::POST, &case.path, &body.into()).await
         }
         "POST" => {
+            // Issue 13: a form may name ids and revisions made by earlier cases.
+            let mut values = Vec::new();
+            for (_, v) in &case.form {
+                values.push(visit_cases::resolve(app, world.child, v).await);
+            }
             let form: Vec<(&str, &str)> =
-                case.form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                case.form.iter().zip(&values).map(|((k, _), v)| (k.as_str(), v.as_str())).collect();
             client.post_form(&case.path, &form).await
         }
         other => panic!("no case sends {other}"),
@@ -679,6 +691,8 @@ async fn a_read_whose_audit_row_cannot_be_written_fails(backend: Backend) {
     let app = spawn_app(backend).await;
     let world = World::build(&app).await;
     let plan = PlanWorld::build(&app, &world).await;
+    // Issue 13: a planned visit and an open record for the visit cases to name.
+    crate::visit_world::VisitWorld::build(&app, &world).await;
     let count = app.audit_count("1 = 1").await;
     block_audit_inserts(&app, backend).await;
 

@@ -76,6 +76,10 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         record::{DischargeReason, HomeLanguage},
     };
     use carryover_domain::{
+        fidelity::CoachingStep,
+        visit::{EntryKind, VisitSetting},
+    };
+    use carryover_domain::{
         goal::{CopmRespondent, GasRater, GoalStatus},
         library::StrategyPart,
         plan::{AssignmentPart, PlanStatus},
@@ -114,6 +118,11 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         ("plan-part-", all(&AssignmentPart::ALL, AssignmentPart::as_str)),
         ("strategy-part-", all(&StrategyPart::ALL, StrategyPart::as_str)),
         ("lang-", vec!["en".into(), "es".into()]),
+        // Issue 13, coaching visits.
+        ("visit-setting-", all(&VisitSetting::ALL, VisitSetting::as_str)),
+        ("visit-step-", all(&CoachingStep::ALL, CoachingStep::as_str)),
+        ("visit-kind-", all(&EntryKind::ALL, EntryKind::as_str)),
+        ("visit-question-", vec!["1".into(), "2".into(), "3".into(), "4".into()]),
     ]
 }
 

@@ -38,4 +38,7 @@ mod audit_seal;
 mod connections;
 mod findings;
 mod security_cli;
+// Issue 13, coaching visits.
+mod coaching_visits;
 mod two_factor;
+mod visit_world;
