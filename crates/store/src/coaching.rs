@@ -265,7 +265,7 @@ pub async fn bump(
     .bind(At(now))
     .execute(&mut **tx)
     .await?;
-    Ok((done.rows_affected() == 1).then_some(expected + 1))
+    Ok((done.rows_affected() == 1).then(|| expected.saturating_add(1)))
 }
 
 async fn update(
