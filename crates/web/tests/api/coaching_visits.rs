@@ -554,3 +554,48 @@ on_both_databases!(
     the_autosave_api_answers_a_stale_save_with_both_texts,
     the_demo_has_weeks_of_visits_and_each_childs_next_visit,
 );
+
+/// Guardians read only the summaries the therapist shares; the clinic's own
+/// reflective questions replace the ones that ship with Carryover.
+async fn guardians_read_shared_summaries_and_the_clinic_sets_its_questions(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    let team = world.client(Persona::TeamTherapist);
+    let admin = world.client(Persona::Admin);
+    let questions = "What surprised you?\nWhat will you try at dinner?";
+    let saved = admin.post_form("/admin/reflection-questions", &[("questions", questions)]).await;
+    assert_eq!(saved.status(), 200);
+    assert_eq!(team.get("/admin/reflection-questions").await.status(), 404);
+
+    let record = start(&world, world.child).await;
+    let page_html = page(team, &record).await;
+    assert!(
+        page_html.contains("What surprised you?") && !page_html.contains("What did you notice?")
+    );
+    save(
+        &app,
+        team,
+        &record,
+        "/field",
+        &[("field", "summary"), ("text", "We practiced socks together.")],
+    )
+    .await;
+    let rev = revision(&app, &record).await.to_string();
+    post_ok(team, &format!("{record}/end"), &[("guardian_id", ""), ("revision", &rev)]).await;
+
+    let visits = format!("/children/{}/visits", world.child);
+    let guardian = world.client(Persona::Guardian);
+    assert!(
+        !page(guardian, &visits).await.contains("We practiced socks together."),
+        "not shared yet"
+    );
+    assert_eq!(
+        guardian.get(&format!("{record}/note")).await.status(),
+        404,
+        "the note is the clinic's"
+    );
+    post_ok(team, &format!("{record}/share"), &[("shared", "1")]).await;
+    assert!(page(guardian, &visits).await.contains("We practiced socks together."));
+}
+
+on_both_databases!(guardians_read_shared_summaries_and_the_clinic_sets_its_questions);
