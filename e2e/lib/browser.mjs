@@ -17,6 +17,8 @@ const VIEWPORTS = {
   // A mid-size phone held one-handed: the caregiver's device.
   phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 },
   laptop: { viewport: { width: 1280, height: 800 } },
+  // Issue 13: a therapist's tablet during a visit.
+  tablet: { viewport: { width: 1024, height: 768 }, hasTouch: true },
 };
 
 /** A fresh context (own cookies); `locale` also sets Accept-Language. */

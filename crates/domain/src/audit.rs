@@ -55,6 +55,11 @@ code_enum! {
         Reflection = "reflection",
         /// A feedback thread: its messages and read markers.
         Feedback = "feedback",
+        // Issue 13, coaching sessions.
+        /// A planned visit.
+        Visit = "visit",
+        /// A visit record, its note and addenda.
+        CoachingSession = "coaching_session",
     }
 }
 

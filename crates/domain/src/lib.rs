@@ -36,4 +36,6 @@ pub mod session;
 pub mod strategies;
 pub mod text;
 pub mod throttle;
+// Issue 13, coaching visits.
+pub mod visit;
 pub mod zone;

@@ -41,6 +41,9 @@ pub struct ClosedRecord {
 pub struct HomeLists {
     pub current: Vec<ChildSummary>,
     pub closed: Vec<ClosedRecord>,
+    /// Issue 13: the next planned visits (a therapist's caseload, a
+    /// guardian's children; none for helpers).
+    pub upcoming: Vec<crate::visits::UpcomingVisit>,
 }
 
 pub async fn home(ops: &Ops, who: &Who) -> Result<HomeLists, OpError> {
@@ -70,7 +73,16 @@ pub(crate) async fn home_lists(
             closed.push(ClosedRecord { child, readable_until });
         }
     }
-    Ok(HomeLists { current, closed })
+    let ids: Vec<_> =
+        current.iter().chain(closed.iter().map(|c| &c.child)).map(|c| c.child_id).collect();
+    // Issue 13: visits only of the children listed (the listing row names them).
+    let upcoming: Vec<_> = crate::visits::upcoming_for(tx, &who.actor, now, 20)
+        .await?
+        .into_iter()
+        .filter(|v| ids.contains(&v.child_id))
+        .take(5)
+        .collect();
+    Ok(HomeLists { current, closed, upcoming })
 }
 
 /// The one audit row of a home page, naming every child it showed.

@@ -64,6 +64,10 @@ code_enum! {
         LogIdTaken = "log_id_taken",
         NotYourLog = "not_your_log",
         CorrectionClosed = "correction_closed",
+        // Issue 13, coaching sessions.
+        TooFarAhead = "too_far_ahead",
+        TooFarBack = "too_far_back",
+        NotThisChildsStrategy = "not_this_childs_strategy",
     }
 }
 

@@ -49,6 +49,8 @@ pub mod two_factor;
 pub mod feedback;
 pub mod reflections;
 // (end of issue 12 part B)
+// Issue 13, coaching sessions.
+pub mod visits;
 
 pub use carryover_store::{
     Backend, Db, DbOptions,

@@ -60,6 +60,8 @@ pub mod constraint {
     // Issue 11, the joint plan.
     pub const PLAN_VERSION_ONE_OPEN: &str = "plan_version_one_open";
     pub const PLAN_VERSION_NUMBER: &str = "plan_version_number";
+    // Issue 13, coaching sessions.
+    pub const COACHING_SESSION_ONE_OPEN: &str = "coaching_session_one_open";
 
     /// (name, table, columns as SQLite lists them).
     pub(crate) const KNOWN: &[(&str, &str, &str)] = &[
@@ -72,6 +74,8 @@ pub mod constraint {
         (CARE_TEAM_ONE_PRIMARY, "care_team_member", "clinic_id, child_id"),
         (PLAN_VERSION_ONE_OPEN, "plan_version", "clinic_id, child_id"),
         (PLAN_VERSION_NUMBER, "plan_version", "clinic_id, child_id, number"),
+        // Issue 13, coaching sessions.
+        (COACHING_SESSION_ONE_OPEN, "coaching_session", "clinic_id, child_id"),
     ];
 }
 

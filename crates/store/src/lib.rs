@@ -39,6 +39,8 @@ mod restore;
 pub mod routines;
 pub mod second_factor;
 pub mod session;
+// Issue 13, coaching sessions: planned visits and visit records.
+pub mod coaching;
 pub mod strategies;
 pub mod testing;
 pub mod throttle;
@@ -47,6 +49,7 @@ pub mod time_text;
 pub mod feedback;
 pub mod reflections;
 // (end of issue 12 part B)
+pub mod visits;
 
 pub use backup::{BackupOutcome, backup_to};
 pub use clinic::{Clinic, NewClinic};

@@ -44,6 +44,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(10, "0010_reflections_feedback"),
     // Issue 12 part C: calendar feeds.
     migration!(11, "0011_calendar_feed"),
+    // Issue 13, coaching sessions.
+    migration!(12, "0012_coaching_sessions"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (

@@ -262,6 +262,8 @@ pub async fn seed_if_empty(
     crate::demo_logs::seed(&mut tx, clinic_id, &children, &by_email, now).await?;
     // Issue 12 part B: reflections, flags and feedback threads.
     crate::demo_feedback::seed(&mut tx, clinic_id, &children, &by_email, now).await?;
+    // Issue 13: weekly coaching visits and each child's next visit.
+    crate::demo_sessions::seed(&mut tx, clinic_id, &children, now).await?;
     tx.commit().await?;
     let accounts = planned
         .into_iter()

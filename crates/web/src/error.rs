@@ -162,6 +162,11 @@ impl IntoResponse for AppError {
 
 /// Renders every error response, including those made by axum itself
 /// (bad JSON, body too large) and the 404 fallback, in one consistent shape.
+/// Issue 13: marks an API answer whose problem body a handler wrote itself
+/// (a stale save carries both texts), which the renderer keeps.
+#[derive(Clone, Copy, Debug)]
+pub struct KeepBody;
+
 pub async fn render_errors(
     State(state): State<AppState>,
     request: Request,
@@ -179,7 +184,8 @@ pub async fn render_errors(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if !(status.is_client_error() || status.is_server_error()) || is_page {
+    let kept = response.extensions().get::<KeepBody>().is_some();
+    if !(status.is_client_error() || status.is_server_error()) || is_page || kept {
         return response;
     }
     let caller = response.extensions().get::<crate::auth::Caller>().cloned();

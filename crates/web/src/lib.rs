@@ -25,6 +25,8 @@ mod demo_plan;
 mod demo_logs;
 // Issue 12 part B: demo reflections and feedback.
 mod demo_feedback;
+// Issue 13, coaching visits.
+mod demo_sessions;
 pub mod error;
 // A family's copy of its data (issue 9).
 pub mod export_zip;
@@ -38,10 +40,12 @@ pub mod pages;
 pub mod plan_words;
 // Issue 12 part B: reflections and feedback in words.
 pub mod feedback_words;
+// Issue 13, coaching visits.
 pub mod purge_cli;
 pub mod routes;
 pub mod security;
 pub mod telemetry;
+pub mod visit_words;
 
 pub use app::{AppState, Application};
 pub use carryover_ops::{clock, passwords};

@@ -21,8 +21,10 @@ mod plan;
 mod practice;
 // Issue 12 part B: reflections, feedback threads, the inbox.
 mod feedback;
+// Issue 13, coaching visits.
 pub mod problem;
 mod settings;
+mod visits;
 
 use axum::{Json, response::IntoResponse};
 use carryover_domain::people::Language;
@@ -56,6 +58,8 @@ pub fn routes() -> Routes {
         .merge(calendar::routes())
         // Issue 12 part B.
         .merge(feedback::routes())
+        // Issue 13, coaching visits.
+        .merge(visits::routes())
 }
 
 /// The caller's own language, for people an operation creates.
@@ -149,6 +153,30 @@ fn language_of(caller: &Caller) -> Language {
         feedback::get_log_thread,
         feedback::answer_log,
         feedback::read_log,
+        // Issue 13, coaching visits.
+        visits::get_visits,
+        visits::schedule,
+        visits::reschedule,
+        visits::cancel,
+        visits::start,
+        visits::get_record,
+        visits::save_field,
+        visits::save_visit,
+        visits::save_goals,
+        visits::save_attendees,
+        visits::add_entry,
+        visits::update_entry,
+        visits::remove_entry,
+        visits::get_ending,
+        visits::end,
+        visits::get_note,
+        visits::sign,
+        visits::add_addendum,
+        visits::share,
+        visits::my_fidelity,
+        visits::clinic_fidelity,
+        visits::get_questions,
+        visits::put_questions,
         invitations::accept,
         // Issue 12 part A: practice logs.
         practice::get_week,
@@ -163,7 +191,7 @@ fn language_of(caller: &Caller) -> Language {
         calendar::create_calendar,
         calendar::revoke_calendar,
     ),
-    components(schemas(problem::Problem, problem::FieldProblem))
+    components(schemas(problem::Problem, problem::FieldProblem, visits::StaleSave))
 )]
 struct ApiDoc;
 

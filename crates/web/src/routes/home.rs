@@ -52,6 +52,14 @@ struct HomePage {
     chosen: String,
     /// Issue 12 part B: "New from your therapist", at the top.
     new_feedback: crate::feedback_words::NewFeedbackBlock,
+    /// Issue 13: the next planned visits.
+    upcoming: Vec<UpcomingRow>,
+}
+
+struct UpcomingRow {
+    child_id: String,
+    name: String,
+    when: String,
 }
 
 /// Issue 12 part A: which child's "This week" a caregiver's home shows,
@@ -99,8 +107,23 @@ async fn show_home(
             until: t.with("home-closed-until", &[("date", t.date(r.readable_until).into())]),
         })
         .collect();
+    let upcoming = lists
+        .upcoming
+        .iter()
+        .map(|v| UpcomingRow {
+            child_id: v.child_id.to_string(),
+            name: v.child_name.clone(),
+            when: format!(
+                "{} {} · {}",
+                v.local_date,
+                v.local_time,
+                crate::visit_words::setting(&t, v.setting)
+            ),
+        })
+        .collect();
     let new_feedback = crate::feedback_words::new_feedback_block(&t, &new_feedback);
     let page = HomePage {
+        upcoming,
         new_feedback,
         closed,
         is_caregiver: role == Role::Caregiver,

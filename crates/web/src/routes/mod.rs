@@ -46,6 +46,10 @@ pub(crate) mod practice;
 mod calendar;
 // Issue 12 part B: reflections, feedback threads, the inbox.
 mod feedback;
+// Issue 13, coaching visits.
+pub(crate) mod visit_note;
+pub(crate) mod visit_record;
+mod visits;
 
 pub use lang::local_path;
 
@@ -104,6 +108,10 @@ fn table() -> Routes {
         .merge(calendar::routes())
         // Issue 12 part B: reflections, feedback threads, the inbox.
         .merge(feedback::routes())
+        // Issue 13, coaching visits.
+        .merge(visits::routes())
+        .merge(visit_record::routes())
+        .merge(visit_note::routes())
 }
 
 /// A router that remembers what it routes, so that no route can exist

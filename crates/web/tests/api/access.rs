@@ -283,6 +283,8 @@ struct Fill<'a> {
     token: Uuid,
     /// Issue 12 part C: a live calendar feed link.
     feed: &'a str,
+    /// Issue 13: the planned visit, record and entry of the path's child.
+    visits: &'a crate::visit_world::ChildVisits,
 }
 
 fn fill(method: &str, template: &str, child: Uuid, with: &Fill) -> String {
@@ -315,6 +317,7 @@ fn fill(method: &str, template: &str, child: Uuid, with: &Fill) -> String {
             &practice_forms::log_for(method, template, with.plan.child).to_string(),
         )
         .replace("{reflection_id}", &with.plan.reflection.to_string());
+    let path = crate::visit_world::fill_visit_ids(path, with.visits);
     if let Some(start) = path.find('{') {
         let name = &path[start..];
         panic!("{template}: the walk does not know how to fill {name}; teach `fill` about it");
@@ -391,6 +394,7 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
     world.require_second_factor(&app).await;
     let plan = PlanWorld::build(&app, &world).await;
     practice_forms::seed_logs(&app, &world, &plan.own, &plan.other).await;
+    let visits = crate::visit_world::VisitWorld::build(&app, &world).await;
 
     let mut walk = routes::inventory();
     walk.sort_by_key(|route| WALKED_LAST.iter().position(|last| last == route));
@@ -412,6 +416,7 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
         if names_sub_resource(template)
             || practice_forms::names_log(template)
             || names_feedback_resource(template)
+            || crate::visit_world::names_visit_resource(template)
         {
             passes.push((world.child, Pass::OtherChildsPath));
         }
@@ -452,6 +457,7 @@ async fn every_route_answers_every_persona_as_its_rule_says(backend: Backend) {
                 persona,
                 token: targets.token_for(persona, template),
                 feed: &targets.feed,
+                visits: visits.of(path_plan.child),
             };
             let path = fill(method, template, child, &with);
             let response = send(world.client(persona), method, &path, template, body_plan).await;

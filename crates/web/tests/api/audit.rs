@@ -14,6 +14,8 @@ use crate::plan_world::PlanWorld;
 
 // Issue 11: the joint plan's cases.
 mod plan_cases;
+// Issue 13, coaching visits.
+mod visit_cases;
 use crate::world::{Persona, World};
 use plan_cases::{api_plan_case, plan_case};
 // Issue 12 part A: the practice logs' cases.
@@ -92,6 +94,9 @@ fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize)
         return case;
     }
     if let Some(case) = feedback_case(method, path, world, plan) {
+        return case;
+    }
+    if let Some(case) = visit_cases::visit_case(method, path, world, plan.own.goal) {
         return case;
     }
     let child = world.child;
@@ -369,6 +374,7 @@ async fn perform(app: &TestApp, world: &World, case: &Case) -> reqwest::Response
     let path = plan_cases::resolve(app, world.child, &case.path).await;
     let path = practice_cases::resolve(app, world.child, &path).await;
     let path = feedback_cases::resolve(app, world, &path).await;
+    let path = visit_cases::resolve(app, world.child, &path).await;
     let mut form = Vec::new();
     for (key, value) in &case.form {
         form.push((key.clone(), practice_cases::resolve(app, world.child, value).await));
@@ -376,6 +382,7 @@ async fn perform(app: &TestApp, world: &World, case: &Case) -> reqwest::Response
     let case = &Case { path, form, ..case.clone() };
     if let Some(body) = &case.json {
         let text = plan_cases::resolve(app, world.child, &body.to_string()).await;
+        let text = visit_cases::resolve(app, world.child, &text).await;
         let mut text = practice_cases::resolve(app, world.child, &text).await;
         if text.contains(NEWEST_GUS) {
             // When no Gus could be added (audit writes refused), the helper stands in.
@@ -400,8 +407,13 @@ async fn perform(app: &TestApp, world: &World, case: &Case) -> reqwest::Response
             client.send_json(reqwest::Method::POST, &case.path, &body.into()).await
         }
         "POST" => {
+            // Issue 13: a form may name ids and revisions made by earlier cases.
+            let mut values = Vec::new();
+            for (_, v) in &case.form {
+                values.push(visit_cases::resolve(app, world.child, v).await);
+            }
             let form: Vec<(&str, &str)> =
-                case.form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                case.form.iter().zip(&values).map(|((k, _), v)| (k.as_str(), v.as_str())).collect();
             client.post_form(&case.path, &form).await
         }
         // Issue 12 part A: deleting a log through the API.
@@ -699,6 +711,8 @@ async fn a_read_whose_audit_row_cannot_be_written_fails(backend: Backend) {
     let app = spawn_app(backend).await;
     let world = World::build(&app).await;
     let plan = PlanWorld::build(&app, &world).await;
+    // Issue 13: a planned visit and an open record for the visit cases to name.
+    crate::visit_world::VisitWorld::build(&app, &world).await;
     let count = app.audit_count("1 = 1").await;
     block_audit_inserts(&app, backend).await;
 

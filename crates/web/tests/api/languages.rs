@@ -76,6 +76,10 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         record::{DischargeReason, HomeLanguage},
     };
     use carryover_domain::{
+        fidelity::CoachingStep,
+        visit::{EntryKind, VisitSetting},
+    };
+    use carryover_domain::{
         goal::{CopmRespondent, GasRater, GoalStatus},
         library::StrategyPart,
         plan::{AssignmentPart, PlanStatus},
@@ -141,6 +145,11 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         ("inbox-subject-", all(&ThreadSubject::ALL, ThreadSubject::as_str)),
         ("feedback-new-", all(&ThreadSubject::ALL, ThreadSubject::as_str)),
         ("feedback-log-response-", all(&ChildResponse::ALL, ChildResponse::as_str)),
+        // Issue 13, coaching visits.
+        ("visit-setting-", all(&VisitSetting::ALL, VisitSetting::as_str)),
+        ("visit-step-", all(&CoachingStep::ALL, CoachingStep::as_str)),
+        ("visit-kind-", all(&EntryKind::ALL, EntryKind::as_str)),
+        ("visit-question-", vec!["1".into(), "2".into(), "3".into(), "4".into()]),
     ]
 }
 

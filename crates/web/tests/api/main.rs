@@ -48,3 +48,6 @@ mod calendar_feed;
 // Issue 12 part B: reflections, flags, feedback threads.
 mod feedback_api;
 mod reflection_feedback;
+// Issue 13, coaching visits.
+mod coaching_visits;
+mod visit_world;
