@@ -15,6 +15,7 @@ use carryover_domain::{
     calendar::{self, RoutineSlot},
     people::{Language, Role},
     routine::{RoutineRef, UsualTime},
+    visit::VisitStatus,
     zone::ClinicZone,
 };
 use carryover_store::{
@@ -146,7 +147,7 @@ pub async fn feed(ops: &Ops, meta: &RequestMeta, token: &str) -> Result<Feed, Op
         let practices = practices_of(&mut tx, &grant, &zone, today, language).await?;
         out.practices.extend(practices);
         if grant.tie() == ChildTie::Guardian {
-            out.visits.extend(upcoming_visits_for_guardian(&mut tx, &grant, today).await?);
+            out.visits.extend(upcoming_visits_for_guardian(&mut tx, &grant, &zone, today).await?);
         }
         let event = who.event(
             AuditAction::View,
@@ -232,15 +233,27 @@ async fn practices_of(
     Ok(found)
 }
 
-/// SEAM for the lead (issue 13, sessions): the child's visits scheduled from
-/// `today` for [`calendar::FEED_DAYS`] days, for a guardian's feed. Empty
-/// until the sessions branch schedules visits; at merge, read them here
-/// (e.g. from `ops::sessions::upcoming_for_guardian`) through `grant`. The
-/// web layer already writes each as a timed event titled "Visit".
+/// The child's visits planned from `today` for [`calendar::FEED_DAYS`]
+/// days (issue 13), for a guardian's feed; cancelled ones are left out.
 pub async fn upcoming_visits_for_guardian(
-    _conn: &mut AnyConnection,
-    _grant: &ChildGrant,
-    _today: Date,
+    conn: &mut AnyConnection,
+    grant: &ChildGrant,
+    zone: &ClinicZone,
+    today: Date,
 ) -> Result<Vec<FeedVisit>, OpError> {
-    Ok(Vec::new())
+    let Some(full) = grant.full() else {
+        return Ok(Vec::new());
+    };
+    let from = zone.start_of_local_day(today);
+    let until = zone.start_of_local_day(today + time::Duration::days(calendar::FEED_DAYS));
+    Ok(carryover_store::visits::upcoming(conn, &full, from)
+        .await?
+        .into_iter()
+        .filter(|v| v.status == VisitStatus::Scheduled && v.starts_at < until)
+        .map(|v| FeedVisit {
+            uid: format!("visit-{}@carryover", v.visit_id.simple()),
+            starts_at: v.starts_at,
+            ends_at: v.starts_at + time::Duration::minutes(v.duration_minutes),
+        })
+        .collect())
 }

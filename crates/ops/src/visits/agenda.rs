@@ -1,18 +1,16 @@
-//! The seam to the family's side (issue 12, feedback): what was flagged
-//! since the last visit and the caregiver's latest reflection pre-fill
-//! today's agenda, and ending a visit marks the flags raised in it handled.
-//!
-//! Until the feedback branch is merged there are no flags or reflections:
-//! these return nothing and mark nothing. At merge, `prefill` reads
-//! `crate::reflections::open_flags(grant)` and `latest_reflection(grant)`,
-//! and `mark_handled` marks those flags handled in the caller's transaction.
+//! The family's side of a visit (issue 12, feedback): what was flagged since
+//! the last visit and the caregiver's latest reflection pre-fill today's
+//! agenda, and ending a visit marks the flags open then handled — they were
+//! on its agenda. The visit's one audit row covers them, as it covers the
+//! plan version agreed in it.
 
-use carryover_store::{AnyConnection, WriteTx};
+use carryover_domain::{people::Language, reflection::FlagHandled};
+use carryover_store::{AnyConnection, WriteTx, reflections};
 use serde::Serialize;
+use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::{ChildGrant, OpError};
-
+use crate::{ChildGrant, OpError, reflections::ReflectionView};
 /// One item flagged by the family since the last visit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FlaggedItem {
@@ -39,21 +37,54 @@ impl AgendaPrefill {
     }
 }
 
-/// The flagged items and latest reflection of the child (empty until the
-/// feedback branch is merged).
+/// The open flags and the latest reflection of the child, in the family's
+/// words (a flagged reflection without words names its strategy).
 pub async fn prefill(
-    _conn: &mut AnyConnection,
-    _grant: &ChildGrant,
+    conn: &mut AnyConnection,
+    grant: &ChildGrant,
 ) -> Result<AgendaPrefill, OpError> {
-    Ok(AgendaPrefill::default())
+    let Some(full) = grant.full() else {
+        return Ok(AgendaPrefill::default());
+    };
+    let flagged: Vec<FlaggedItem> = crate::reflections::open_flags(conn, &full)
+        .await?
+        .iter()
+        .map(|r| FlaggedItem { flag_id: r.reflection_id, text: said(r) })
+        .collect();
+    let latest = crate::reflections::latest_reflection(conn, &full)
+        .await?
+        .filter(|r| !flagged.iter().any(|f| f.flag_id == r.reflection_id))
+        .map(|r| said(&r))
+        .filter(|text| !text.is_empty());
+    Ok(AgendaPrefill { flagged, latest_reflection: latest })
 }
 
-/// Marks the flags raised in a visit handled, in the caller's transaction
-/// (nothing to mark until the feedback branch is merged).
+fn said(reflection: &ReflectionView) -> String {
+    let words = reflection.words.trim();
+    if !words.is_empty() {
+        return words.to_owned();
+    }
+    let strategy = reflection.strategy.as_ref().and_then(|s| s.text(Language::En));
+    strategy.map(|(text, _)| text.title.clone()).unwrap_or_default()
+}
+
+/// Marks every flag still open when the visit ends handled, in the caller's
+/// transaction; returns the reflections it handled.
 pub async fn mark_handled(
-    _tx: &mut WriteTx,
-    _grant: &ChildGrant,
-    _flags: &[Uuid],
-) -> Result<(), OpError> {
-    Ok(())
+    tx: &mut WriteTx,
+    grant: &ChildGrant,
+    now: OffsetDateTime,
+) -> Result<Vec<Uuid>, OpError> {
+    let Some(full) = grant.full() else {
+        return Ok(Vec::new());
+    };
+    let mut handled = Vec::new();
+    for flag in reflections::open_flags(tx, &full).await? {
+        if reflections::handle_flag(tx, &full, flag.reflection_id, FlagHandled::Answered, now)
+            .await?
+        {
+            handled.push(flag.reflection_id);
+        }
+    }
+    Ok(handled)
 }

@@ -200,7 +200,7 @@ pub async fn end(
     if !coaching::end(&mut tx, &team, session_id, version_id, now).await? {
         return Err(OpError::Conflict { constraint: "coaching_session_ended", field: None });
     }
-    agenda::mark_handled(&mut tx, grant, &[]).await?;
+    agenda::mark_handled(&mut tx, grant, now).await?;
     audit_record(ops, who, &mut tx, AuditAction::Update, Some(session_id), grant).await?;
     tx.commit().await?;
     Ok(EndOutcome { plan_version_id: version_id, agreed })
