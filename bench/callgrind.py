@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 import urllib.parse
+import uuid
 
 
 class Client:
@@ -176,19 +177,32 @@ def endpoints(address, args):
     if editor:
         found.append(("plan editor", expect(therapist, "GET", editor, {200})))
     found.append(("API list (/api/v1/children)", expect(api, "GET", "/api/v1/children", {200})))
+    # The therapist's home is the caseload triage (issue 14).
+    found.append(("therapist home (triage)", expect(therapist, "GET", "/home", {200})))
+    status, payload = caregiver.send("GET", f"/api/v1/children/{child}/plan")
+    assignments = ids_in(json.loads(payload).get("current") or {}, "assignment_id") if status == 200 else []
+    body = {"assignment_id": assignments[0] if assignments else "", "response": "went_well", "when": "now"}
+    probe = f"/api/v1/children/{child}/logs/{uuid.uuid4()}"
+    if assignments and caregiver.send("PUT", probe, body=body)[0] == 201:
+
+        def log_practice():
+            path = f"/api/v1/children/{child}/logs/{uuid.uuid4()}"
+            status, payload = caregiver.send("PUT", path, body=body)
+            if status != 201:
+                sys.exit(f"PUT {path}: {status} {payload[:300]!r}")
+        found.append(("log a practice", log_practice))
+    else:
+        print("  (log a practice: no agreed assignment or no logs API; not measured)", file=sys.stderr)
     optional = [
-        ("log a practice", "POST", f"/api/v1/children/{child}/logs", caregiver, None),
-        ("therapist triage", "GET", "/triage", therapist, None),
-        ("progress page", "GET", f"/children/{staff_children[0]}/progress", therapist, None),
-        ("PDF report", "GET", f"/children/{staff_children[0]}/report.pdf", therapist, None),
+        ("progress page", f"/children/{staff_children[0]}/progress", therapist),
+        ("PDF report", f"/children/{staff_children[0]}/report.pdf", therapist),
     ]
-    for name, method, path, client, _ in optional:
-        if method == "GET":
-            status, _ = client.send(method, path)
-            if status == 200:
-                found.append((name, expect(client, method, path, {200})))
-            else:
-                print(f"  ({name}: {path} answered {status}; not measured)", file=sys.stderr)
+    for name, path, client in optional:
+        status, _ = client.send("GET", path)
+        if status == 200:
+            found.append((name, expect(client, "GET", path, {200})))
+        else:
+            print(f"  ({name}: {path} answered {status}; not measured)", file=sys.stderr)
     return found, caregiver, child
 
 

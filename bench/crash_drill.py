@@ -42,6 +42,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import uuid
 
 PASSWORD = "crash-drill-pass-phrase-42"
 AUDIT_KEY = "d7111d7111d7111d7111d7111d7111d7111d7111d7111d7111d7111d7111d711"
@@ -147,6 +148,8 @@ class Ledger:
         self.unknown = {}    # name -> kind
         self.refused = {}    # name -> status (4xx)
         self.during_outage = []  # statuses answered while PostgreSQL was down
+        self.retry = {}      # name -> (path, body) of practice logs, resent with the same id
+        self.resent = 0      # unknown logs acknowledged when sent again
         self.counter = 0
 
     def next_name(self, kind):
@@ -163,17 +166,31 @@ class Writers:
         self.threads = []
 
     def one(self, rng):
-        kind = rng.choice(["routine", "goal"])
+        kind = rng.choice(["routine", "goal", "log", "message"])
         name = self.ledger.next_name(kind)
         child = self.targets["child"]
+        method = "POST"
         if kind == "routine":
             url = f"{self.server.base}/api/v1/children/{child}/routines"
             body, cookie = {"name": name, "usual_time": "17:30"}, self.targets["guardian"]
-        else:
+        elif kind == "goal":
             url = f"{self.server.base}/api/v1/children/{child}/goals"
             body, cookie = {"words": name, "area": "play"}, self.targets["therapist"]
+        elif kind == "log":
+            # The id is the client's: a retry after a crash stores it once.
+            method = "PUT"
+            path = f"/api/v1/children/{child}/logs/{uuid.UUID(int=rng.getrandbits(128), version=4)}"
+            body = {"assignment_id": self.targets["assignment"], "response": "went_well",
+                    "when": "now", "note": name}
+            cookie = self.targets["guardian"]
+            with self.ledger.lock:
+                self.ledger.retry[name] = (path, body)
+            url = self.server.base + path
+        else:
+            url = f"{self.server.base}/api/v1/children/{child}/messages"
+            body, cookie = {"body": name}, self.targets["guardian"]
         try:
-            code = request("POST", url, body, cookie, timeout=30)[0]
+            code = request(method, url, body, cookie, timeout=30)[0]
         except Exception:  # noqa: BLE001 - connection refused or reset: unknown
             code = None
         with self.ledger.lock:
@@ -207,6 +224,21 @@ class Writers:
             t.join()
 
 
+def resend_unknown_logs(server, ledger, cookie):
+    """A client that never heard back sends its practice logs again with the
+    same ids: each must then be stored exactly once, whether or not the first
+    send reached the database (the next check counts them as acknowledged)."""
+    with ledger.lock:
+        pending = [(name, ledger.retry[name]) for name in ledger.unknown if name in ledger.retry]
+    for name, (path, body) in pending:
+        code = request("PUT", server.base + path, body, cookie, timeout=30)[0]
+        if 200 <= code < 300:
+            with ledger.lock:
+                del ledger.unknown[name]
+                ledger.acked[name] = "log"
+                ledger.resent += 1
+
+
 class Store:
     """Reads the database after the server stopped: SQLite through sqlite3,
     PostgreSQL through psql."""
@@ -232,6 +264,12 @@ class Store:
             found[name] = int(n)
         for (name, n) in self.rows("SELECT words, COUNT(*) FROM goal "
                                    "WHERE words LIKE 'drill %' GROUP BY words"):
+            found[name] = int(n)
+        for (name, n) in self.rows("SELECT note, COUNT(*) FROM practice_log "
+                                   "WHERE note LIKE 'drill %' AND deleted_at IS NULL GROUP BY note"):
+            found[name] = int(n)
+        for (name, n) in self.rows("SELECT body, COUNT(*) FROM feedback_message "
+                                   "WHERE body LIKE 'drill %' GROUP BY body"):
             found[name] = int(n)
         return found
 
@@ -403,6 +441,9 @@ def main():
         targets = {"guardian": sign_in(server.base, GUARDIAN), "therapist": sign_in(server.base, THERAPIST)}
         code, body, _ = request("GET", server.base + "/api/v1/children", cookie=targets["guardian"])
         targets["child"] = json.loads(body)["items"][0]["child_id"]
+        code, body, _ = request("GET", f"{server.base}/api/v1/children/{targets['child']}/plan",
+                                cookie=targets["guardian"])
+        targets["assignment"] = json.loads(body)["current"]["assignments"][0]["assignment_id"]
         writers = Writers(server, ledger, targets, args.writers, outage)
         plan = ["kill"] * args.cycles + ["pg-stop"] * (args.pg_stops if database_url else 0)
         for n, kind in enumerate(plan, 1):
@@ -429,6 +470,7 @@ def main():
             print(line + (": " + "; ".join(problems) if problems else ": ok"), flush=True)
             failures += [f"cycle {n}: {x}" for x in problems]
             server.start()
+            resend_unknown_logs(server, ledger, targets["guardian"])
         backup = None
         if args.backup:
             problems, compared = backup_and_restore(args, server, ledger, writers, store, database_url, rng)
@@ -440,7 +482,7 @@ def main():
             "db": args.db, "cycles": args.cycles, "pg_stops": args.pg_stops if database_url else 0,
             "writers": args.writers, "seed": args.seed,
             "acknowledged": len(ledger.acked), "unknown": len(ledger.unknown),
-            "refused": len(ledger.refused), "lost": sum("lost" in f for f in failures),
+            "refused": len(ledger.refused), "logs_resent": ledger.resent, "lost": sum("lost" in f for f in failures),
             "pg_recovery_seconds_max": round(max(recoveries), 1) if recoveries else None,
             "backup": backup, "seconds": round(time.time() - started, 1), "failures": failures,
         }

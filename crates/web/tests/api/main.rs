@@ -51,3 +51,5 @@ mod reflection_feedback;
 // Issue 13, coaching visits.
 mod coaching_visits;
 mod visit_world;
+// Where issues 12 and 13 meet.
+mod visit_family;
