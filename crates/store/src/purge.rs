@@ -81,6 +81,15 @@ pub async fn remove_child(
     .await?;
     let household = household.ok_or(StoreError::NotFound)?.0;
     for sql in [
+        // Issue 13: the child's visits and visit records, leaves first.
+        "DELETE FROM coaching_addendum WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM coaching_kept_text WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM coaching_entry WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM coaching_session_goal WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM coaching_session_attendee WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM coaching_session WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM scheduled_visit_change WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM scheduled_visit WHERE clinic_id = $1 AND child_id = $2",
         "DELETE FROM care_team_member WHERE clinic_id = $1 AND child_id = $2",
         "DELETE FROM child WHERE clinic_id = $1 AND child_id = $2",
     ] {
