@@ -86,6 +86,27 @@ pub async fn remove_child(
         "DELETE FROM feedback_message WHERE clinic_id = $1 AND child_id = $2",
         "DELETE FROM feedback_thread WHERE clinic_id = $1 AND child_id = $2",
         "DELETE FROM reflection WHERE clinic_id = $1 AND child_id = $2",
+        // Issue 13: the child's visits and visit records, leaves first.
+        "DELETE FROM coaching_addendum WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM coaching_kept_text WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM coaching_entry WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM coaching_session_goal WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM coaching_session_attendee WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM coaching_session WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM scheduled_visit_change WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM scheduled_visit WHERE clinic_id = $1 AND child_id = $2",
+        // Issues 11 and 12: practice logs, then the plan and the goals.
+        "DELETE FROM practice_log WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM assignment_routine WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM assignment_goal WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM assignment WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM plan_goal WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM plan_version WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM gas_rating WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM gas_scale WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM copm_rating WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM copm_occasion WHERE clinic_id = $1 AND child_id = $2",
+        "DELETE FROM goal WHERE clinic_id = $1 AND child_id = $2",
         "DELETE FROM care_team_member WHERE clinic_id = $1 AND child_id = $2",
         "DELETE FROM child WHERE clinic_id = $1 AND child_id = $2",
     ] {
@@ -108,6 +129,7 @@ pub async fn remove_child(
     .fetch_all(&mut **tx)
     .await?;
     for sql in [
+        "DELETE FROM household_routine WHERE clinic_id = $1 AND household_id = $2",
         "DELETE FROM household_member WHERE clinic_id = $1 AND household_id = $2",
         "DELETE FROM household WHERE clinic_id = $1 AND household_id = $2",
     ] {

@@ -917,6 +917,7 @@ feedback-new-child = { $count ->
 }
 child-reflections = How is it going?
 child-messages = Messages
+feedback-log-link = Messages about this practice
 feedback-log-title = A practice
 feedback-log-practised = { $name } practised on { $date }.
 feedback-log-response-went_well = It went well.

@@ -920,6 +920,7 @@ feedback-new-child = { $count ->
 }
 child-reflections = ¿Cómo va?
 child-messages = Mensajes
+feedback-log-link = Mensajes sobre esta práctica
 feedback-log-title = Una práctica
 feedback-log-practised = { $name } practicó el { $date }.
 feedback-log-response-went_well = Salió bien.

@@ -125,3 +125,51 @@ on_both_databases!(
     a_record_past_retention_is_listed_asked_about_and_removed_with_its_audit_rows_kept,
     a_clinic_that_keeps_records_longer_purges_later,
 );
+
+/// Every table that keeps rows about one child, leaves first.
+const CHILD_TABLES: &[&str] = &[
+    "feedback_message",
+    "feedback_thread",
+    "reflection",
+    "coaching_entry",
+    "coaching_session",
+    "scheduled_visit",
+    "practice_log",
+    "assignment",
+    "plan_version",
+    "gas_rating",
+    "copm_occasion",
+    "goal",
+    "care_team_member",
+    "child",
+];
+
+async fn a_record_with_a_plan_logs_feedback_and_visits_is_purged_whole(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let password = secrecy::SecretString::from("demo-pass-phrase-9");
+    let hasher =
+        carryover::passwords::PasswordHasher::new(carryover::passwords::PasswordCost::Fast).unwrap();
+    carryover::demo::seed_if_empty(&app.db, app.clock_now(), Some(&password), &hasher)
+        .await
+        .unwrap();
+    let omar: String = sqlx::query_scalar("SELECT child_id FROM child WHERE preferred_name = 'Omar'")
+        .fetch_one(app.db.reader())
+        .await
+        .unwrap();
+    let rows = |table: &str| format!("SELECT COUNT(*) FROM {table} WHERE child_id = '{omar}'");
+    let mut held = 0;
+    for table in CHILD_TABLES {
+        held += count(&app, &rows(table)).await;
+    }
+    assert!(held > 20, "the discharged demo child has a plan, logs and visits ({held} rows)");
+
+    app.clock.advance(Duration::days(365 * 8));
+    let done = purge(&app, Mode::Yes, "").await.unwrap();
+    assert!(done.contains("removed"), "{done}");
+    for table in CHILD_TABLES {
+        assert_eq!(count(&app, &rows(table)).await, 0, "{table} keeps nothing of the child");
+    }
+    assert!(verify_audit(&app.db).await.unwrap().intact, "the chain still verifies");
+}
+
+on_both_databases!(a_record_with_a_plan_logs_feedback_and_visits_is_purged_whole);
