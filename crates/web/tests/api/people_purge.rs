@@ -146,26 +146,54 @@ const CHILD_TABLES: &[&str] = &[
 
 async fn a_record_with_a_plan_logs_feedback_and_visits_is_purged_whole(backend: Backend) {
     let app = spawn_app(backend).await;
-    let password = secrecy::SecretString::from("demo-pass-phrase-9");
-    let hasher =
-        carryover::passwords::PasswordHasher::new(carryover::passwords::PasswordCost::Fast).unwrap();
-    carryover::demo::seed_if_empty(&app.db, app.clock_now(), Some(&password), &hasher)
-        .await
-        .unwrap();
-    let omar: String = sqlx::query_scalar("SELECT child_id FROM child WHERE preferred_name = 'Omar'")
-        .fetch_one(app.db.reader())
-        .await
-        .unwrap();
-    let rows = |table: &str| format!("SELECT COUNT(*) FROM {table} WHERE child_id = '{omar}'");
-    let mut held = 0;
-    for table in CHILD_TABLES {
-        held += count(&app, &rows(table)).await;
+    let world = World::build(&app).await;
+    let child = world.child;
+    let (team, guardian) = (world.client(Persona::TeamTherapist), world.client(Persona::Guardian));
+    let guardian_id = world.person(Persona::Guardian).person_id;
+    let assignments =
+        crate::reflection_feedback::agreed_plan(&app, &world, child, team, guardian_id).await;
+    let assignment = assignments[0].to_string();
+    let log_id = uuid::Uuid::now_v7().to_string();
+    let logged = guardian
+        .post_form(
+            &format!("/children/{child}/logs"),
+            &[("log_id", &log_id), ("assignment_id", &assignment), ("response", "hard")],
+        )
+        .await;
+    assert_eq!(logged.status(), 303, "{}", logged.text().await.unwrap());
+    let reflection = [
+        ("assignment", assignment.as_str()),
+        ("responded", "no"),
+        ("difficulty", "5"),
+        ("need", "change_strategy"),
+        ("words", "Too hard in the morning"),
+    ];
+    let reflected =
+        guardian.post_form(&format!("/children/{child}/reflections"), &reflection).await;
+    assert_eq!(reflected.status(), 303);
+    let visit =
+        [("date", "2026-11-09"), ("time", "10:30"), ("setting", "home"), ("duration", "45")];
+    assert_eq!(team.post_form(&format!("/children/{child}/visits"), &visit).await.status(), 303);
+    assert_eq!(team.post_form(&format!("/children/{child}/sessions"), &[]).await.status(), 303);
+    let rows = |table: &str| format!("SELECT COUNT(*) FROM {table} WHERE child_id = '{child}'");
+    for table in
+        ["practice_log", "reflection", "scheduled_visit", "coaching_session", "assignment", "goal"]
+    {
+        if table != "goal" {
+            assert!(count(&app, &rows(table)).await > 0, "{table} holds the child's rows");
+        }
     }
-    assert!(held > 20, "the discharged demo child has a plan, logs and visits ({held} rows)");
 
-    app.clock.advance(Duration::days(365 * 8));
+    let discharged = team
+        .post_form(
+            &format!("/children/{child}/discharge"),
+            &[("discharged_on", "2026-11-02"), ("reason", "goals_met")],
+        )
+        .await;
+    assert_eq!(discharged.status(), 303);
+    app.clock.advance(Duration::days(365 * 7 + 2));
     let done = purge(&app, Mode::Yes, "").await.unwrap();
-    assert!(done.contains("removed"), "{done}");
+    assert!(done.contains("removed 1 record(s)"), "{done}");
     for table in CHILD_TABLES {
         assert_eq!(count(&app, &rows(table)).await, 0, "{table} keeps nothing of the child");
     }

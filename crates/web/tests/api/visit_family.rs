@@ -44,13 +44,12 @@ async fn a_flag_is_on_the_next_visits_agenda_and_ending_the_visit_handles_it(bac
     let html = page(team, &record).await;
     assert!(html.contains("Mornings are too rushed for this"), "the agenda starts from it: {html}");
 
-    let revision: i64 = sqlx::query_scalar(
-        "SELECT revision FROM coaching_session WHERE coaching_session_id = $1",
-    )
-    .bind(record.rsplit('/').next().unwrap())
-    .fetch_one(app.db.reader())
-    .await
-    .unwrap();
+    let revision: i64 =
+        sqlx::query_scalar("SELECT revision FROM coaching_session WHERE coaching_session_id = $1")
+            .bind(record.rsplit('/').next().unwrap())
+            .fetch_one(app.db.reader())
+            .await
+            .unwrap();
     let revision = revision.to_string();
     post_ok(team, &format!("{record}/end"), &[("guardian_id", ""), ("revision", &revision)]).await;
     let open: i64 = sqlx::query_scalar(
