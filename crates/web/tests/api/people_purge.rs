@@ -176,12 +176,9 @@ async fn a_record_with_a_plan_logs_feedback_and_visits_is_purged_whole(backend: 
     assert_eq!(team.post_form(&format!("/children/{child}/visits"), &visit).await.status(), 303);
     assert_eq!(team.post_form(&format!("/children/{child}/sessions"), &[]).await.status(), 303);
     let rows = |table: &str| format!("SELECT COUNT(*) FROM {table} WHERE child_id = '{child}'");
-    for table in
-        ["practice_log", "reflection", "scheduled_visit", "coaching_session", "assignment", "goal"]
+    for table in ["practice_log", "reflection", "scheduled_visit", "coaching_session", "assignment"]
     {
-        if table != "goal" {
-            assert!(count(&app, &rows(table)).await > 0, "{table} holds the child's rows");
-        }
+        assert!(count(&app, &rows(table)).await > 0, "{table} holds the child's rows");
     }
 
     let discharged = team
