@@ -716,8 +716,15 @@ pub fn open_before_second_factor(rule: &Rule) -> bool {
 
 /// Routes that never ask who is calling: no session is looked up, so a
 /// health probe or a stylesheet fetched with a cookie costs no database read.
-const WITHOUT_CALLER: &[&str] =
-    &["/healthz", "/readyz", "/metrics", "/static/app.css", "/static/icon.svg"];
+const WITHOUT_CALLER: &[&str] = &[
+    "/healthz",
+    "/readyz",
+    "/metrics",
+    "/static/app.css",
+    "/static/icon.svg",
+    "/static/log.js",
+    "/static/visit.js",
+];
 
 pub fn needs_no_caller(rule: &Rule) -> bool {
     rule.who == Anyone && WITHOUT_CALLER.contains(&rule.path)
