@@ -336,6 +336,16 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/account/two-factor/start", SignedIn),
     rule("POST", "/account/two-factor/confirm", SignedIn),
     rule("POST", "/admin/people/{person_id}/two-factor/reset", Admin),
+    // Issue 14, progress you can see: the progress page, the progress report
+    // (page, PDF, the therapist's summary) and their API twins. Helpers see
+    // none of the measures; downloading the report is an export.
+    audited("GET", "/children/{child_id}/progress", Child(FULL), AuditAction::View),
+    audited("GET", "/children/{child_id}/report", Child(FULL), AuditAction::View),
+    audited("POST", "/children/{child_id}/report/summary", Child(TEAM), AuditAction::Update),
+    audited("GET", "/api/v1/children/{child_id}/progress", Child(FULL), AuditAction::View),
+    audited("GET", "/api/v1/children/{child_id}/report", Child(FULL), AuditAction::View),
+    audited("PUT", "/api/v1/children/{child_id}/report/summary", Child(TEAM), AuditAction::Update),
+    // (end of issue 14)
 ];
 
 /// Where staff who must enrol a second factor are sent.

@@ -47,6 +47,9 @@ code_enum! {
         Plan = "plan",
         Assignment = "assignment",
         Strategy = "strategy",
+        // Issue 14: a child's progress figures, and the progress report.
+        Progress = "progress",
+        Report = "report",
     }
 }
 

@@ -41,6 +41,8 @@ mod scope;
 pub mod scores;
 pub mod strategies;
 pub mod two_factor;
+// Issue 14: progress you can see.
+pub mod progress;
 
 pub use carryover_store::{
     Backend, Db, DbOptions,

@@ -68,5 +68,10 @@ code_enum! {
         CopyStarterStrategy = "strategies.copy_starter",
         ViewClinicStrategy = "strategies.clinic_strategy",
         UpdateStrategy = "strategies.update",
+        // Issue 14: progress you can see.
+        ViewProgress = "progress.view",
+        ViewReport = "progress.report",
+        DownloadReport = "progress.report_pdf",
+        SaveReportSummary = "progress.save_summary",
     }
 }

@@ -31,6 +31,8 @@ mod migrate;
 pub mod paging;
 pub mod people;
 pub mod plans;
+// Issue 14: the progress report's summary.
+pub mod report_summary;
 mod restore;
 pub mod routines;
 pub mod second_factor;

@@ -38,6 +38,8 @@ pub const MIGRATIONS: &[Migration] = &[
     // Issue 11, the joint plan.
     migration!(7, "0007_joint_plan"),
     migration!(8, "0008_api_tokens"),
+    // Issue 14: the progress report's summary.
+    migration!(13, "0013_report_summary"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (

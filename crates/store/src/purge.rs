@@ -82,6 +82,8 @@ pub async fn remove_child(
     let household = household.ok_or(StoreError::NotFound)?.0;
     for sql in [
         "DELETE FROM care_team_member WHERE clinic_id = $1 AND child_id = $2",
+        // Issue 14: the progress report's summary.
+        "DELETE FROM report_summary WHERE clinic_id = $1 AND child_id = $2",
         "DELETE FROM child WHERE clinic_id = $1 AND child_id = $2",
     ] {
         sqlx::query(sql).bind(Id(clinic_id)).bind(Id(child_id)).execute(&mut **tx).await?;

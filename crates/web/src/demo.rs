@@ -258,6 +258,8 @@ pub async fn seed_if_empty(
     crate::demo_history::play(&mut tx, clinic_id, now).await?;
     // Issue 11: goals, ratings and plans.
     crate::demo_plan::seed(&mut tx, clinic_id, &children, &by_email, now).await?;
+    // Issue 14: the therapist's summaries of the progress reports.
+    crate::demo_progress::seed(&mut tx, clinic_id, &children, &by_email, now).await?;
     tx.commit().await?;
     let accounts = planned
         .into_iter()

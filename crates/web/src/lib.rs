@@ -10,6 +10,10 @@ pub mod audit_key;
 pub mod audit_view;
 pub mod auth;
 pub mod cli;
+// Issue 14: charts drawn on the server; progress and the report in words.
+pub mod charts;
+pub mod progress_words;
+pub mod report_words;
 // Issue 10: the client's address behind a proxy; the connection loop.
 pub mod client_addr;
 pub mod config;
@@ -19,6 +23,8 @@ pub mod demo;
 // What happened in the demo clinic before today (issue 9).
 mod demo_history;
 mod demo_plan;
+// Issue 14: the progress reports' summaries.
+mod demo_progress;
 pub mod error;
 // A family's copy of its data (issue 9).
 pub mod export_zip;

@@ -16,6 +16,8 @@ pub mod paging;
 mod people;
 mod plan;
 pub mod problem;
+// Issue 14: progress figures and the progress report.
+mod progress;
 mod settings;
 
 use axum::{Json, response::IntoResponse};
@@ -44,6 +46,8 @@ pub fn routes() -> Routes {
         .merge(invitations::routes())
         .merge(family::routes())
         .merge(plan::routes())
+        // Issue 14: progress figures and the progress report.
+        .merge(progress::routes())
 }
 
 /// The caller's own language, for people an operation creates.
@@ -123,6 +127,10 @@ fn language_of(caller: &Caller) -> Language {
         plan::get_clinic_strategy,
         plan::update_strategy,
         invitations::accept,
+        // Issue 14: progress figures and the progress report.
+        progress::get_progress,
+        progress::get_report,
+        progress::put_summary,
     ),
     components(schemas(problem::Problem, problem::FieldProblem))
 )]

@@ -40,6 +40,9 @@ mod routines;
 mod strategies;
 // Issue 10: two-step sign-in.
 mod two_factor;
+// Issue 14: progress you can see.
+mod progress;
+mod report;
 
 pub use lang::local_path;
 
@@ -92,6 +95,9 @@ fn table() -> Routes {
         .merge(strategies::routes())
         // Issue 10: two-step sign-in.
         .merge(two_factor::routes())
+        // Issue 14: progress you can see.
+        .merge(progress::routes())
+        .merge(report::routes())
 }
 
 /// A router that remembers what it routes, so that no route can exist

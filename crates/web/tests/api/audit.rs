@@ -16,6 +16,9 @@ use crate::plan_world::PlanWorld;
 mod plan_cases;
 use crate::world::{Persona, World};
 use plan_cases::{api_plan_case, plan_case};
+// Issue 14: the progress page and the progress report.
+mod progress_cases;
+use progress_cases::progress_case;
 
 #[derive(Debug, sqlx::FromRow)]
 struct Row {
@@ -81,6 +84,9 @@ fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize)
         return case;
     }
     if let Some(case) = api_plan_case(method, path, world, plan) {
+        return case;
+    }
+    if let Some(case) = progress_case(method, path, world) {
         return case;
     }
     let child = world.child;

@@ -39,3 +39,5 @@ mod connections;
 mod findings;
 mod security_cli;
 mod two_factor;
+// Issue 14: progress you can see.
+mod progress;
