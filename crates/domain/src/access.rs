@@ -341,9 +341,11 @@ pub const RULES: &[Rule] = &[
     // none of the measures; downloading the report is an export.
     audited("GET", "/children/{child_id}/progress", Child(FULL), AuditAction::View),
     audited("GET", "/children/{child_id}/report", Child(FULL), AuditAction::View),
+    audited("GET", "/children/{child_id}/report.pdf", Child(FULL), AuditAction::Export),
     audited("POST", "/children/{child_id}/report/summary", Child(TEAM), AuditAction::Update),
     audited("GET", "/api/v1/children/{child_id}/progress", Child(FULL), AuditAction::View),
     audited("GET", "/api/v1/children/{child_id}/report", Child(FULL), AuditAction::View),
+    audited("GET", "/api/v1/children/{child_id}/report.pdf", Child(FULL), AuditAction::Export),
     audited("PUT", "/api/v1/children/{child_id}/report/summary", Child(TEAM), AuditAction::Update),
     // (end of issue 14)
 ];

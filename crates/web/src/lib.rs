@@ -13,6 +13,7 @@ pub mod cli;
 // Issue 14: charts drawn on the server; progress and the report in words.
 pub mod charts;
 pub mod progress_words;
+pub mod report_pdf;
 pub mod report_words;
 // Issue 10: the client's address behind a proxy; the connection loop.
 pub mod client_addr;

@@ -130,6 +130,7 @@ fn language_of(caller: &Caller) -> Language {
         // Issue 14: progress figures and the progress report.
         progress::get_progress,
         progress::get_report,
+        progress::get_report_pdf,
         progress::put_summary,
     ),
     components(schemas(problem::Problem, problem::FieldProblem))

@@ -20,7 +20,8 @@ use crate::{
     AppState,
     auth::{Caller, Grant},
     error::AppError,
-    routes::Routes,
+    i18n::Tr,
+    routes::{Routes, report_pdf},
 };
 
 pub fn routes() -> Routes {
@@ -29,6 +30,8 @@ pub fn routes() -> Routes {
         .calls(Operation::ViewProgress)
         .get("/api/v1/children/{child_id}/report", get_report)
         .calls(Operation::ViewReport)
+        .get("/api/v1/children/{child_id}/report.pdf", get_report_pdf)
+        .calls(Operation::DownloadReport)
         .put("/api/v1/children/{child_id}/report/summary", put_summary)
         .calls(Operation::SaveReportSummary)
 }
@@ -82,6 +85,22 @@ pub(super) async fn get_report(
     Query(input): Query<ReportInput>,
 ) -> Answer {
     view(&progress::report(&state.ops, &caller.who, &grant.0, &input, ReportUse::View).await?)
+}
+
+/// The progress report as a PDF, in the caller's language (audited as a download).
+#[utoipa::path(get, path = "/api/v1/children/{child_id}/report.pdf", tag = "progress",
+    params(("child_id" = Uuid, Path), ReportInput),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>, description = "The report as PDF")))]
+pub(super) async fn get_report_pdf(
+    State(state): State<AppState>,
+    t: Tr,
+    caller: Caller,
+    grant: Grant,
+    Query(input): Query<ReportInput>,
+) -> Result<Response, AppError> {
+    let view =
+        progress::report(&state.ops, &caller.who, &grant.0, &input, ReportUse::Download).await?;
+    report_pdf(t, view).await
 }
 
 /// Writes the therapist's summary of the report (the care team; empty clears it).

@@ -44,6 +44,8 @@ mod two_factor;
 mod progress;
 mod report;
 
+pub(crate) use report::pdf_response as report_pdf;
+
 pub use lang::local_path;
 
 /// Every route, each behind the access guard.

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::{
     Form,
     extract::{Query, State},
-    http::StatusCode,
+    http::{StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 use carryover_domain::text::date_text;
@@ -23,6 +23,7 @@ use crate::{
     i18n::Tr,
     pages::{self, Chrome, Errors, Page, form_errors},
     progress_words::{ProgressWords, progress_words},
+    report_pdf::report_doc,
     report_words::{ReportWords, report_words},
 };
 
@@ -30,6 +31,8 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/children/{child_id}/report", show_report)
         .calls(Operation::ViewReport)
+        .get("/children/{child_id}/report.pdf", download_report)
+        .calls(Operation::DownloadReport)
         .post("/children/{child_id}/report/summary", save_summary)
         .calls(Operation::SaveReportSummary)
 }
@@ -48,9 +51,16 @@ struct ReportPage {
     /// What the period fields hold: what was typed, or the period shown.
     from: String,
     to: String,
+    /// `from=…&to=…`, for the PDF link.
+    query: String,
     can_write_summary: bool,
     summary_text: String,
     errors: Errors,
+}
+
+fn query_of(view: &ReportView) -> String {
+    let from = view.from.map(date_text).unwrap_or_default();
+    format!("from={from}&to={}", date_text(view.to))
 }
 
 fn page_of(
@@ -68,6 +78,7 @@ fn page_of(
     ReportPage {
         child_id: grant.child_id().to_string(),
         report: report_words(&t, &view),
+        query: query_of(&view),
         words: progress_words(&t, &view.progress),
         child_name: view.progress.child_name.clone(),
         can_write_summary: view.can_write_summary,
@@ -102,6 +113,31 @@ async fn show_report(
         }
         Err(error) => Err(error.into()),
     }
+}
+
+/// The report as a PDF, typeset in a blocking task: Typst is CPU work.
+pub(crate) async fn pdf_response(t: Tr, view: ReportView) -> Result<Response, AppError> {
+    let doc = report_doc(&t, &report_words(&t, &view));
+    let bytes = tokio::task::spawn_blocking(move || carryover_report::pdf(&doc))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let name = format!("attachment; filename=\"progress-report-{}.pdf\"", date_text(view.to));
+    let headers =
+        [(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, name)];
+    Ok((headers, bytes).into_response())
+}
+
+async fn download_report(
+    State(state): State<AppState>,
+    page: Page,
+    caller: Caller,
+    grant: Grant,
+    Query(input): Query<ReportInput>,
+) -> Result<Response, AppError> {
+    let view =
+        progress::report(&state.ops, &caller.who, &grant.0, &input, ReportUse::Download).await?;
+    pdf_response(page.t, view).await
 }
 
 async fn save_summary(

@@ -2,6 +2,8 @@
 //! progress report (page and PDF) on fixed data, with the numbers worked
 //! out by hand; clear empty states; helpers kept out.
 
+use std::process::Command;
+
 use carryover_store::Backend;
 use serde_json::Value;
 use uuid::Uuid;
@@ -124,8 +126,10 @@ async fn helpers_get_404_from_the_progress_page_the_report_and_their_twins(backe
     for path in [
         format!("/children/{child}/progress"),
         format!("/children/{child}/report"),
+        format!("/children/{child}/report.pdf"),
         format!("/api/v1/children/{child}/progress"),
         format!("/api/v1/children/{child}/report"),
+        format!("/api/v1/children/{child}/report.pdf"),
     ] {
         assert_eq!(helper.get(&path).await.status(), 404, "{path}");
     }
@@ -172,9 +176,68 @@ async fn the_report_covers_its_period_and_refuses_one_that_ends_before_it_starts
     assert!(after.contains("Mia puts on her shoes most days."), "{after}");
 }
 
+/// The text of a PDF, read back with `pdftotext`; `None` (and a note)
+/// where poppler-utils is not installed and CI is not set.
+fn pdf_text(bytes: &[u8]) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    match Command::new("pdftotext").arg("-enc").arg("UTF-8").arg(&file).arg("-").output() {
+        Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Ok(out) => panic!("pdftotext failed: {}", String::from_utf8_lossy(&out.stderr)),
+        Err(_) if std::env::var_os("CI").is_none() => {
+            eprintln!("SKIPPED the PDF's text: pdftotext (poppler-utils) is not installed");
+            None
+        }
+        Err(e) => panic!("pdftotext is needed in CI (apt-get install poppler-utils): {e}"),
+    }
+}
+
+async fn the_report_pdf_names_the_child_each_goal_and_the_t_score_the_page_shows(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let world = World::build(&app).await;
+    rated(&app, &world).await;
+    let team = world.client(Persona::TeamTherapist);
+    let child = world.child;
+    let shown = page(team, &format!("/children/{child}/progress")).await;
+    assert!(shown.contains(">61.02<"));
+    team.post_form(&format!("/children/{child}/report/summary"), &[("summary", "Shoes: done.")])
+        .await;
+
+    let before = app.audit_count("action = 'export'").await;
+    let response = team.get(&format!("/children/{child}/report.pdf")).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    let bytes = response.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(app.audit_count("action = 'export'").await, before + 1, "the download is audited");
+
+    // The API twin, in the caller's language.
+    let api = team.get(&format!("/api/v1/children/{child}/report.pdf")).await;
+    assert_eq!(api.status(), 200);
+    assert_eq!(api.headers()["content-type"], "application/pdf");
+
+    let Some(text) = pdf_text(&bytes) else { return };
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        "Mia",
+        "Puts on shoes",
+        "Zips her coat",
+        "Brushes her teeth",
+        "Sleeps in her bed",
+        "61.02",
+        "36.78",
+        "Shoes: done.",
+        "not a validated instrument",
+    ] {
+        assert!(flat.contains(words), "{words} in the PDF: {flat}");
+    }
+}
+
 on_both_databases!(
     the_progress_page_and_its_api_show_the_changes_and_t_scores_worked_out_by_hand,
     a_child_with_no_ratings_yet_has_clear_empty_states_and_no_nan,
     helpers_get_404_from_the_progress_page_the_report_and_their_twins,
     the_report_covers_its_period_and_refuses_one_that_ends_before_it_starts,
+    the_report_pdf_names_the_child_each_goal_and_the_t_score_the_page_shows,
 );
