@@ -77,7 +77,8 @@ pub(super) async fn get_progress(
         example = json!({"from": "2026-09-01", "to": "2026-11-30", "child_name": "Mia", "today": "2026-11-30", "copm_threshold": 2,
             "goals": [], "t_score_set": [], "t_scores": [], "confidence": [],
             "summary": {"text": "Mia now puts on both shoes on most school days.", "updated_by": "Dana Reyes", "updated_at": "2026-11-30T15:04:05Z"},
-            "can_write_summary": true}))))]
+            "can_write_summary": true})),
+        (status = 422, content_type = "application/problem+json", body = crate::api::problem::Problem, description = "A period that cannot be read, or that ends before it starts")))]
 pub(super) async fn get_report(
     State(state): State<AppState>,
     caller: Caller,
@@ -90,7 +91,8 @@ pub(super) async fn get_report(
 /// The progress report as a PDF, in the caller's language (audited as a download).
 #[utoipa::path(get, path = "/api/v1/children/{child_id}/report.pdf", tag = "progress",
     params(("child_id" = Uuid, Path), ReportInput),
-    responses((status = 200, content_type = "application/pdf", body = Vec<u8>, description = "The report as PDF")))]
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>, description = "The report as PDF"),
+        (status = 422, content_type = "application/problem+json", body = crate::api::problem::Problem, description = "A period that cannot be read, or that ends before it starts")))]
 pub(super) async fn get_report_pdf(
     State(state): State<AppState>,
     t: Tr,
