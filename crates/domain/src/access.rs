@@ -693,6 +693,18 @@ pub const RULES: &[Rule] = &[
     rule("DELETE", "/api/v1/me/calendar", SignedIn),
     rule("GET", "/calendar/{feed}", Anyone),
     // (end of issue 12 part C)
+    // Issue 14, progress you can see: the progress page, the progress report
+    // (page, PDF, the therapist's summary) and their API twins. Helpers see
+    // none of the measures; downloading the report is an export.
+    audited("GET", "/children/{child_id}/progress", Child(FULL), AuditAction::View),
+    audited("GET", "/children/{child_id}/report", Child(FULL), AuditAction::View),
+    audited("GET", "/children/{child_id}/report.pdf", Child(FULL), AuditAction::Export),
+    audited("POST", "/children/{child_id}/report/summary", Child(TEAM), AuditAction::Update),
+    audited("GET", "/api/v1/children/{child_id}/progress", Child(FULL), AuditAction::View),
+    audited("GET", "/api/v1/children/{child_id}/report", Child(FULL), AuditAction::View),
+    audited("GET", "/api/v1/children/{child_id}/report.pdf", Child(FULL), AuditAction::Export),
+    audited("PUT", "/api/v1/children/{child_id}/report/summary", Child(TEAM), AuditAction::Update),
+    // (end of issue 14)
 ];
 
 /// Where staff who must enrol a second factor are sent.

@@ -60,6 +60,9 @@ code_enum! {
         Visit = "visit",
         /// A visit record, its note and addenda.
         CoachingSession = "coaching_session",
+        // Issue 14: a child's progress figures, and the progress report.
+        Progress = "progress",
+        Report = "report",
     }
 }
 

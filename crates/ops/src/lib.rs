@@ -51,6 +51,8 @@ pub mod reflections;
 // (end of issue 12 part B)
 // Issue 13, coaching sessions.
 pub mod visits;
+// Issue 14: progress you can see.
+pub mod progress;
 
 pub use carryover_store::{
     Backend, Db, DbOptions,

@@ -119,5 +119,10 @@ code_enum! {
         ClinicFidelity = "visits.clinic_fidelity",
         ViewQuestions = "visits.questions",
         SetQuestions = "visits.set_questions",
+        // Issue 14: progress you can see.
+        ViewProgress = "progress.view",
+        ViewReport = "progress.report",
+        DownloadReport = "progress.report_pdf",
+        SaveReportSummary = "progress.save_summary",
     }
 }

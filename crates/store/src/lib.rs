@@ -35,6 +35,8 @@ pub mod people;
 pub mod plans;
 // Issue 12 part A: practice logs.
 pub mod practice_logs;
+// Issue 14: the progress report's summary.
+pub mod report_summary;
 mod restore;
 pub mod routines;
 pub mod second_factor;

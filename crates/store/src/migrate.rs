@@ -46,6 +46,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(11, "0011_calendar_feed"),
     // Issue 13, coaching sessions.
     migration!(12, "0012_coaching_sessions"),
+    // Issue 14: the progress report's summary.
+    migration!(13, "0013_report_summary"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (

@@ -108,6 +108,8 @@ pub async fn remove_child(
         "DELETE FROM copm_occasion WHERE clinic_id = $1 AND child_id = $2",
         "DELETE FROM goal WHERE clinic_id = $1 AND child_id = $2",
         "DELETE FROM care_team_member WHERE clinic_id = $1 AND child_id = $2",
+        // Issue 14: the progress report's summary.
+        "DELETE FROM report_summary WHERE clinic_id = $1 AND child_id = $2",
         "DELETE FROM child WHERE clinic_id = $1 AND child_id = $2",
     ] {
         sqlx::query(sql).bind(Id(clinic_id)).bind(Id(child_id)).execute(&mut **tx).await?;

@@ -264,6 +264,8 @@ pub async fn seed_if_empty(
     crate::demo_feedback::seed(&mut tx, clinic_id, &children, &by_email, now).await?;
     // Issue 13: weekly coaching visits and each child's next visit.
     crate::demo_sessions::seed(&mut tx, clinic_id, &children, now).await?;
+    // Issue 14: the therapist's summaries of the progress reports.
+    crate::demo_progress::seed(&mut tx, clinic_id, &children, &by_email, now).await?;
     tx.commit().await?;
     let accounts = planned
         .into_iter()

@@ -12,6 +12,11 @@ pub mod auth;
 // Issue 12 part C: the caregiver's calendar feed.
 pub mod calendar_words;
 pub mod cli;
+// Issue 14: charts drawn on the server; progress and the report in words.
+pub mod charts;
+pub mod progress_words;
+pub mod report_pdf;
+pub mod report_words;
 // Issue 10: the client's address behind a proxy; the connection loop.
 pub mod client_addr;
 pub mod config;
@@ -27,6 +32,8 @@ mod demo_logs;
 mod demo_feedback;
 // Issue 13, coaching visits.
 mod demo_sessions;
+// Issue 14: the progress reports' summaries.
+mod demo_progress;
 pub mod error;
 // A family's copy of its data (issue 9).
 pub mod export_zip;

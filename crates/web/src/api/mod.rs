@@ -23,6 +23,8 @@ mod practice;
 mod feedback;
 // Issue 13, coaching visits.
 pub mod problem;
+// Issue 14: progress figures and the progress report.
+mod progress;
 mod settings;
 mod visits;
 
@@ -60,6 +62,8 @@ pub fn routes() -> Routes {
         .merge(feedback::routes())
         // Issue 13, coaching visits.
         .merge(visits::routes())
+        // Issue 14: progress figures and the progress report.
+        .merge(progress::routes())
 }
 
 /// The caller's own language, for people an operation creates.
@@ -190,6 +194,11 @@ fn language_of(caller: &Caller) -> Language {
         calendar::get_calendar,
         calendar::create_calendar,
         calendar::revoke_calendar,
+        // Issue 14: progress figures and the progress report.
+        progress::get_progress,
+        progress::get_report,
+        progress::get_report_pdf,
+        progress::put_summary,
     ),
     components(schemas(problem::Problem, problem::FieldProblem, visits::StaleSave))
 )]

@@ -50,6 +50,11 @@ mod feedback;
 pub(crate) mod visit_note;
 pub(crate) mod visit_record;
 mod visits;
+// Issue 14: progress you can see.
+mod progress;
+mod report;
+
+pub(crate) use report::pdf_response as report_pdf;
 
 pub use lang::local_path;
 
@@ -112,6 +117,9 @@ fn table() -> Routes {
         .merge(visits::routes())
         .merge(visit_record::routes())
         .merge(visit_note::routes())
+        // Issue 14: progress you can see.
+        .merge(progress::routes())
+        .merge(report::routes())
 }
 
 /// A router that remembers what it routes, so that no route can exist

@@ -23,6 +23,9 @@ mod practice_cases;
 // Issue 12 part B: reflections and feedback.
 mod feedback_cases;
 use feedback_cases::feedback_case;
+// Issue 14: the progress page and the progress report.
+mod progress_cases;
+use progress_cases::progress_case;
 
 #[derive(Debug, sqlx::FromRow)]
 struct Row {
@@ -94,6 +97,9 @@ fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize)
         return case;
     }
     if let Some(case) = feedback_case(method, path, world, plan) {
+        return case;
+    }
+    if let Some(case) = progress_case(method, path, world) {
         return case;
     }
     if let Some(case) = visit_cases::visit_case(method, path, world, plan.own.goal) {

@@ -30,7 +30,7 @@ async fn count(app: &TestApp, table: &str) -> i64 {
 }
 
 /// A goal with a five-level scale (baseline −1) and, if given, a weight.
-async fn scaled_goal(
+pub async fn scaled_goal(
     app: &TestApp,
     world: &World,
     words: &str,
@@ -46,13 +46,13 @@ async fn scaled_goal(
     goal
 }
 
-async fn rate(world: &World, goal: Uuid, level: &str) {
+pub async fn rate(world: &World, goal: Uuid, level: &str) {
     let path = format!("/children/{}/goals/{goal}/gas/ratings", world.child);
     let form = [("rated_on", "2026-11-02"), ("level", level)];
     post_ok(world.client(Persona::TeamTherapist), &path, &form).await;
 }
 
-async fn copm(world: &World, rated_on: &str, rows: &[(Uuid, &str, &str, &str)]) {
+pub async fn copm(world: &World, rated_on: &str, rows: &[(Uuid, &str, &str, &str)]) {
     let mut form = vec![
         ("rated_on".to_owned(), rated_on.to_owned()),
         ("respondent".into(), "caregiver".into()),

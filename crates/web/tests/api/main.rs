@@ -53,3 +53,5 @@ mod coaching_visits;
 mod visit_world;
 // Where issues 12 and 13 meet.
 mod visit_family;
+// Issue 14: progress you can see.
+mod progress;
