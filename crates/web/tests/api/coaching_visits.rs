@@ -151,6 +151,9 @@ async fn a_five_step_visit_ends_with_the_guardians_agreement_and_the_family_sees
     let plan =
         page(world.client(Persona::Helper), &format!("/children/{}/plan", world.child)).await;
     assert!(plan.contains("Start with socks only (shoes are too hard yet)"), "{plan}");
+    // … and the caregiver's home ("This week") practises the new version.
+    let home = page(world.client(Persona::Guardian), &format!("/home?child={}", world.child)).await;
+    assert!(home.contains("Start with socks only (shoes are too hard yet)"), "{home}");
     let agreed: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM plan_version WHERE child_id = $1 AND agreed_where = 'in_session'",
     )
