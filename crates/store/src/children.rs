@@ -49,21 +49,26 @@ pub async fn children_for(
     actor: &Actor,
     paging: Paging,
 ) -> Result<Page<ChildSummary>, StoreError> {
-    let filter = match actor.role() {
-        Role::Admin => "$2 = $2",
-        Role::Therapist => {
-            "c.discharged_on IS NULL AND EXISTS (SELECT 1 FROM care_team_member t \
-             WHERE t.clinic_id = c.clinic_id AND t.child_id = c.child_id AND t.person_id = $2)"
-        }
-        Role::Caregiver => {
-            "c.discharged_on IS NULL AND EXISTS (SELECT 1 FROM household_member m \
-             WHERE m.clinic_id = c.clinic_id AND m.household_id = c.household_id AND m.person_id = $2)"
-        }
+    // A therapist's or caregiver's list starts from their own ties (an index
+    // on the person), not from every child of the clinic: the cost follows
+    // the caseload, not the clinic. CROSS JOIN keeps SQLite to that order.
+    let (from, filter) = match actor.role() {
+        Role::Admin => ("child c", "c.clinic_id = $1 AND $2 = $2"),
+        Role::Therapist => (
+            "care_team_member t CROSS JOIN child c",
+            "t.clinic_id = $1 AND t.person_id = $2 AND c.clinic_id = t.clinic_id \
+             AND c.child_id = t.child_id AND c.discharged_on IS NULL",
+        ),
+        Role::Caregiver => (
+            "household_member m CROSS JOIN child c",
+            "m.clinic_id = $1 AND m.person_id = $2 AND c.clinic_id = m.clinic_id \
+             AND c.household_id = m.household_id AND c.discharged_on IS NULL",
+        ),
     };
     let sql = format!(
-        "SELECT c.child_id, c.preferred_name, h.name AS household_name, c.discharged_on FROM child c \
+        "SELECT c.child_id, c.preferred_name, h.name AS household_name, c.discharged_on FROM {from} \
          JOIN household h ON h.clinic_id = c.clinic_id AND h.household_id = c.household_id \
-         WHERE c.clinic_id = $1 AND {filter} AND c.child_id > $3 ORDER BY c.child_id LIMIT $4"
+         WHERE {filter} AND c.child_id > $3 ORDER BY c.child_id LIMIT $4"
     );
     let rows = sqlx::query_as::<_, SummaryRow>(sqlx::AssertSqlSafe(sql))
         .bind(Id(actor.clinic_id()))

@@ -48,6 +48,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(12, "0012_coaching_sessions"),
     // Issue 14: the progress report's summary.
     migration!(13, "0013_report_summary"),
+    // Issue 15: a therapist's caseload without a scan of the clinic.
+    migration!(14, "0014_caseload_index"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (

@@ -135,15 +135,28 @@ impl Loaded {
     }
 }
 
+/// How far back the logs are read: "This week" needs only its own week, so
+/// a family with years of logs costs the home no more than a new one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Window {
+    ThisWeek,
+    All,
+}
+
 async fn load(
     conn: &mut AnyConnection,
     grant: &ChildGrant,
     filter: LogFilter,
+    window: Window,
     now: OffsetDateTime,
 ) -> Result<Loaded, OpError> {
     let day = clinic_day(conn, grant.clinic_id(), now).await?;
     let agreed = practice_logs::agreed_assignments(conn, grant).await?;
-    let logs = practice_logs::logs_since(conn, grant, filter, Date::MIN).await?;
+    let since = match window {
+        Window::ThisWeek => carryover_domain::zone::week_start(day.today),
+        Window::All => Date::MIN,
+    };
+    let logs = practice_logs::logs_since(conn, grant, filter, since).await?;
     Ok(Loaded { lines: lines(&agreed, &day.zone), logs, today: day.today })
 }
 
@@ -153,7 +166,7 @@ async fn week_view(
     now: OffsetDateTime,
 ) -> Result<WeekView, OpError> {
     let basics = children::child_basics(conn, grant).await?;
-    let loaded = load(conn, grant, filter_for(grant), now).await?;
+    let loaded = load(conn, grant, filter_for(grant), Window::ThisWeek, now).await?;
     let household = routines::routines(conn, grant).await?;
     let current = plans::current_agreed(conn, grant).await?;
     let assignments = match &current {
@@ -318,7 +331,7 @@ pub(crate) async fn measures_view(
     now: OffsetDateTime,
 ) -> Result<MeasuresView, OpError> {
     let basics = children::child_basics(conn, grant).await?;
-    let loaded = load(conn, grant, LogFilter::All, now).await?;
+    let loaded = load(conn, grant, LogFilter::All, Window::All, now).await?;
     let household = routines::routines(conn, grant).await?;
     let caregivers = practice_logs::household_caregivers(conn, grant).await?;
     let today = loaded.today;
