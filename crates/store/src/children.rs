@@ -98,10 +98,12 @@ pub async fn discharged_of_guardian(
     actor: &Actor,
 ) -> Result<Vec<ChildSummary>, StoreError> {
     let rows: Vec<SummaryRow> = sqlx::query_as(
-        "SELECT c.child_id, c.preferred_name, h.name AS household_name, c.discharged_on FROM child c \
+        // From the guardian's own memberships, not every child of the clinic.
+        "SELECT c.child_id, c.preferred_name, h.name AS household_name, c.discharged_on \
+         FROM household_member m CROSS JOIN child c \
          JOIN household h ON h.clinic_id = c.clinic_id AND h.household_id = c.household_id \
-         JOIN household_member m ON m.clinic_id = c.clinic_id AND m.household_id = c.household_id \
-         WHERE c.clinic_id = $1 AND m.person_id = $2 AND m.access = 'guardian' \
+         WHERE m.clinic_id = $1 AND m.person_id = $2 AND m.access = 'guardian' \
+         AND c.clinic_id = m.clinic_id AND c.household_id = m.household_id \
          AND c.discharged_on IS NOT NULL ORDER BY c.preferred_name, c.child_id",
     )
     .bind(Id(actor.clinic_id()))
