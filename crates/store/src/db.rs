@@ -267,6 +267,14 @@ impl Db {
         self.group.as_ref().map_or(0, |g| g.flushes())
     }
 
+    /// Tests: every log flush takes at least `at_least`, as on a slow disk,
+    /// so that whether commits overlap does not depend on this machine.
+    pub fn simulate_slow_disk(&self, at_least: std::time::Duration) {
+        if let Some(group) = &self.group {
+            group.set_slow_disk(at_least);
+        }
+    }
+
     /// A pooled read-only connection (on PostgreSQL, any pooled connection).
     pub async fn read_conn(&self) -> Result<sqlx::pool::PoolConnection<Any>, StoreError> {
         Ok(self.reader.acquire().await?)

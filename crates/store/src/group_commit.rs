@@ -30,6 +30,9 @@ pub(crate) struct GroupCommit {
     finished: AtomicU64,
     /// Held by the one writer flushing on behalf of everyone waiting.
     flushing: tokio::sync::Mutex<()>,
+    /// Microseconds each flush takes at least: a slow disk, for tests whose
+    /// outcome must not depend on how fast this machine's `fsync` is.
+    slow_disk_micros: AtomicU64,
 }
 
 impl GroupCommit {
@@ -42,6 +45,7 @@ impl GroupCommit {
             started: AtomicU64::new(0),
             finished: AtomicU64::new(0),
             flushing: tokio::sync::Mutex::new(()),
+            slow_disk_micros: AtomicU64::new(0),
         }
     }
 
@@ -56,9 +60,14 @@ impl GroupCommit {
         }
         let number = self.started.fetch_add(1, Ordering::SeqCst) + 1;
         let (wal, database) = (self.wal.clone(), self.database.clone());
-        let flushed = tokio::task::spawn_blocking(move || flush(&wal, &database))
-            .await
-            .map_err(|e| StoreError::Corrupt(format!("the log flush did not finish: {e}")))?;
+        let slow = std::time::Duration::from_micros(self.slow_disk_micros.load(Ordering::Relaxed));
+        let flushed = tokio::task::spawn_blocking(move || {
+            let done = flush(&wal, &database);
+            std::thread::sleep(slow);
+            done
+        })
+        .await
+        .map_err(|e| StoreError::Corrupt(format!("the log flush did not finish: {e}")))?;
         if let Err(error) = flushed {
             // After a failed fsync the kernel may have dropped the dirty
             // pages and a retry can "succeed" without writing them (the
@@ -69,6 +78,11 @@ impl GroupCommit {
         }
         self.finished.store(number, Ordering::SeqCst);
         Ok(())
+    }
+
+    pub(crate) fn set_slow_disk(&self, at_least: std::time::Duration) {
+        let micros = u64::try_from(at_least.as_micros()).unwrap_or(u64::MAX);
+        self.slow_disk_micros.store(micros, Ordering::Relaxed);
     }
 
     /// Flushes started so far: fewer than the commits when they were shared.

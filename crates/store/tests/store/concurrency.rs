@@ -32,10 +32,13 @@ async fn two_hundred_concurrent_writers_all_succeed_and_nothing_is_lost(backend:
 
 /// On SQLite, writers that commit while a log flush runs share the next
 /// one: far fewer flushes than commits, and every commit is still there
-/// when the database is opened again.
+/// when the database is opened again. Each flush is made to take 5 ms, as
+/// on a slow disk: on a fast one the writers may never overlap.
 async fn concurrent_commits_share_log_flushes_and_all_survive_a_reopen(backend: Backend) {
     let database = TestDatabase::create(backend).await;
     let db = database.migrated().await;
+    db.simulate_slow_disk(std::time::Duration::from_millis(5));
+    let before = db.log_flushes();
     let writers = (0..100).map(|i| {
         let db = db.clone();
         tokio::spawn(async move {
@@ -44,12 +47,12 @@ async fn concurrent_commits_share_log_flushes_and_all_survive_a_reopen(backend: 
         })
     });
     let acknowledged: BTreeSet<_> = futures_join(writers).await.into_iter().collect();
-    let flushes = db.log_flushes();
+    let flushes = db.log_flushes() - before;
     match backend {
         // PostgreSQL's own WAL writer groups commits; Carryover adds nothing.
         Backend::Postgres => assert_eq!(flushes, 0),
         Backend::Sqlite => assert!(
-            (1..100).contains(&flushes),
+            (1..50).contains(&flushes),
             "100 concurrent commits took {flushes} flushes: none were shared"
         ),
     }
