@@ -80,7 +80,8 @@ fn day(now: OffsetDateTime, weeks_ago: i64) -> OffsetDateTime {
     now - Duration::weeks(weeks_ago)
 }
 
-async fn grant_for(
+/// A person's grant to a child, read as the app reads it (the demo and `generate`).
+pub(crate) async fn grant_for(
     tx: &mut WriteTx,
     clinic_id: Uuid,
     person_id: Uuid,

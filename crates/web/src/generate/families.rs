@@ -17,7 +17,7 @@ use carryover_store::{
     assignments::{self, AssignmentFields, NewAssignment},
     clinic,
     goals::{self, GoalFields},
-    grant::{self, FullGrant},
+    grant::FullGrant,
     measures, people,
     people::{NewChild, NewMember, NewPerson},
     plans, routines,
@@ -227,23 +227,16 @@ async fn household(
     people::insert_care_team_member(tx, clinic_id, child_id, therapist_id, true, joined).await?;
     rows += 3;
 
-    let account = people::account_in_clinic(tx, clinic_id, therapist_id)
+    // The same lookup as the demo's: a person's grant, read as the app reads it.
+    let team = crate::demo_plan::grant_for(tx, clinic_id, therapist_id, child_id, joined)
         .await?
-        .and_then(|a| a.actor())
-        .ok_or_else(|| anyhow::anyhow!("generated therapist"))?;
-    let team = grant::child_grant(tx, &account, child_id, joined)
-        .await?
-        .and_then(|g| g.full())
+        .full()
         .ok_or_else(|| anyhow::anyhow!("generated care team grant"))?;
     let (plan_rows, practised) = plan(tx, &team, caregivers[0], joined, now, rng).await?;
     rows += plan_rows;
-    let account = people::account_in_clinic(tx, clinic_id, caregivers[0])
+    let guardian = crate::demo_plan::grant_for(tx, clinic_id, caregivers[0], child_id, joined)
         .await?
-        .and_then(|a| a.actor())
-        .ok_or_else(|| anyhow::anyhow!("generated guardian"))?;
-    let guardian = grant::child_grant(tx, &account, child_id, joined)
-        .await?
-        .and_then(|g| g.writable())
+        .writable()
         .ok_or_else(|| anyhow::anyhow!("generated guardian's grant"))?;
     let agreed = joined + Duration::hours(1);
     let logged = logs::practise(tx, &guardian, &caregivers, &practised, agreed, now, rng).await?;

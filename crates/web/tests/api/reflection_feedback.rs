@@ -14,7 +14,7 @@ async fn post(client: &TestClient, path: &str, form: &[(&str, &str)]) -> reqwest
     client.post_form(path, form).await
 }
 
-async fn post_ok(client: &TestClient, path: &str, form: &[(&str, &str)]) -> String {
+pub async fn post_ok(client: &TestClient, path: &str, form: &[(&str, &str)]) -> String {
     let response = post(client, path, form).await;
     let status = response.status();
     let location = response.headers().get("location").map(|l| l.to_str().unwrap().to_owned());

@@ -6,22 +6,14 @@ use carryover_store::Backend;
 
 use crate::calendar_feed::make_link;
 use crate::goal_measures::page;
-use crate::helpers::{TestClient, on_both_databases, spawn_app};
-use crate::reflection_feedback::agreed_plan;
+use crate::helpers::{on_both_databases, spawn_app};
+use crate::reflection_feedback::{agreed_plan, post_ok};
 use crate::world::{Persona, World};
 
 on_both_databases!(
     a_flag_is_on_the_next_visits_agenda_and_ending_the_visit_handles_it,
     a_planned_visit_shows_in_the_guardians_feed_and_not_the_helpers,
 );
-
-async fn post_ok(client: &TestClient, path: &str, form: &[(&str, &str)]) -> String {
-    let response = client.post_form(path, form).await;
-    let status = response.status();
-    let location = response.headers().get("location").map(|l| l.to_str().unwrap().to_owned());
-    assert_eq!(status, 303, "POST {path}: {}", response.text().await.unwrap());
-    location.unwrap_or_default()
-}
 
 async fn a_flag_is_on_the_next_visits_agenda_and_ending_the_visit_handles_it(backend: Backend) {
     let app = spawn_app(backend).await;
