@@ -183,16 +183,29 @@ async fn insert_row(
     .bind(row_hash)
     .execute(&mut **tx)
     .await?;
-    for child in &fields.children {
-        sqlx::query("INSERT INTO audit_event_child (clinic_id, seq, child_id) VALUES ($1, $2, $3)")
-            .bind(Id(clinic))
-            .bind(fields.seq)
-            .bind(child.as_str())
-            .execute(&mut **tx)
-            .await?;
+    // A caseload lists dozens of children: a few statements of many rows,
+    // not one statement per child.
+    for chunk in fields.children.chunks(CHILDREN_PER_STATEMENT) {
+        let mut sql =
+            String::from("INSERT INTO audit_event_child (clinic_id, seq, child_id) VALUES ");
+        for i in 0..chunk.len() {
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("($1, $2, ${})", i + 3));
+        }
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(Id(clinic)).bind(fields.seq);
+        for child in chunk {
+            query = query.bind(child.as_str());
+        }
+        query.execute(&mut **tx).await?;
     }
     Ok(())
 }
+
+/// Children of one listing per statement: far below both databases'
+/// parameter limits, and few texts for the statement cache.
+const CHILDREN_PER_STATEMENT: usize = 100;
 
 /// Moves the head onto the row just written, sealed with the process's key.
 async fn move_head(

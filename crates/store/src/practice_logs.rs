@@ -214,6 +214,60 @@ pub async fn insert_log(
     Ok(())
 }
 
+/// How many logs one bulk statement stores: 17 parameters each stays far
+/// below both databases' parameter limits.
+const BULK_ROWS: usize = 64;
+
+/// Stores many logs of one child with few statements: the text of
+/// [`insert_log`] with more rows of values. For generating benchmark data at
+/// multi-clinic scale, where one statement per log would take hours; `at` is
+/// each log's `created_at`.
+pub async fn insert_logs(
+    tx: &mut WriteTx,
+    grant: &WritableGrant,
+    logs: &[(NewLog<'_>, OffsetDateTime)],
+) -> Result<(), StoreError> {
+    for chunk in logs.chunks(BULK_ROWS) {
+        let mut sql = String::from(
+            "INSERT INTO practice_log (clinic_id, child_id, practice_log_id, assignment_id, household_id, \
+             standard_routine, household_routine_id, practised_by, practised_on, practised_time, said_when, \
+             response, confidence, note, logged_by, created_at, updated_at) VALUES ",
+        );
+        for row in 0..chunk.len() {
+            let p = row * 16;
+            let params: Vec<String> = (1..=16).map(|i| format!("${}", p + i)).collect();
+            if row > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("({}, ${})", params.join(", "), p + 16));
+        }
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (new, at) in chunk {
+            let c = new.content;
+            let (standard, own) = routine_columns(c.routine);
+            query = query
+                .bind(Id(grant.clinic_id()))
+                .bind(Id(grant.child_id()))
+                .bind(Id(new.log_id))
+                .bind(Id(c.assignment_id))
+                .bind(Id(grant.household_id()))
+                .bind(standard)
+                .bind(own)
+                .bind(Id(c.practised_by))
+                .bind(Day(new.practised_on))
+                .bind(new.practised_time.map(|t| t.to_string()))
+                .bind(Code(c.said_when))
+                .bind(Code(c.response))
+                .bind(c.confidence.map(i64::from))
+                .bind(c.note.as_str())
+                .bind(Id(grant.actor().person_id()))
+                .bind(At(*at));
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
 /// What a correction may change: everything but the assignment and the day.
 #[derive(Clone, Debug)]
 pub struct Correction<'a> {

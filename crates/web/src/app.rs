@@ -12,7 +12,7 @@ use crate::{
     error,
     i18n::Catalog,
     metrics::Metrics,
-    routes, security, telemetry,
+    routes, security,
 };
 
 /// What every handler can reach. Nothing here holds data that must survive
@@ -131,13 +131,8 @@ impl Application {
 pub fn router(state: AppState) -> Router {
     routes::all(state.clone())
         .fallback(|| async { error::AppError::NotFound })
-        .layer(middleware::from_fn(security::refuse_cross_site))
-        .layer(middleware::from_fn_with_state(state.clone(), error::render_errors))
         .layer(DefaultBodyLimit::max(security::BODY_LIMIT_BYTES))
-        .layer(middleware::from_fn(security::time_limit))
-        .layer(middleware::from_fn(security::security_headers))
-        .layer(middleware::from_fn_with_state(state.clone(), crate::metrics::count_requests))
-        .layer(middleware::from_fn_with_state(state.clone(), telemetry::trace_requests))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::edge::edge))
         .with_state(state)
 }
 

@@ -1,12 +1,10 @@
 //! One error type for the web layer. A handler returns `AppError`; the
-//! response carries an [`ErrorReport`], and [`render_errors`] turns it into a
+//! response carries an [`ErrorReport`], and [`render_error`] turns it into a
 //! friendly page for people or a structured JSON body under `/api/`.
 //! Details of a 5xx go to the log, never to the client.
 
 use axum::{
-    extract::{Request, State},
     http::{HeaderValue, StatusCode, header},
-    middleware::Next,
     response::{Html, IntoResponse, Response},
 };
 use carryover_ops::{FieldError, OpError};
@@ -167,15 +165,14 @@ impl IntoResponse for AppError {
 #[derive(Clone, Copy, Debug)]
 pub struct KeepBody;
 
-pub async fn render_errors(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
+/// `is_api`: the request was under `/api/`; `browser_lang`: the language its
+/// cookie or `Accept-Language` asked for, used when no one is signed in.
+pub fn render_error(
+    state: &AppState,
+    is_api: bool,
+    browser_lang: crate::i18n::Lang,
+    response: Response,
 ) -> Response {
-    let is_api = request.uri().path().starts_with("/api/");
-    let (parts, body) = request.into_parts();
-    let browser_lang = crate::i18n::negotiate(&parts);
-    let response = next.run(Request::from_parts(parts, body)).await;
     let status = response.status();
     // A handler that rendered its own page (a form with its errors, the
     // sign-in page with a wait message) keeps it.

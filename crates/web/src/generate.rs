@@ -40,6 +40,10 @@ pub struct Shape {
     /// The first therapist of the first clinic gets this many children: the
     /// caseload the triage benchmark opens.
     pub measured_caseload: usize,
+    /// Practice logs in statements of many rows (the same SQL text with
+    /// more values): the saas scale's 20 million logs one statement each
+    /// would take most of an hour.
+    pub bulk_logs: bool,
 }
 
 impl Scale {
@@ -51,6 +55,7 @@ impl Scale {
                 households_per_clinic: 175,
                 weeks: 52,
                 measured_caseload: 35,
+                bulk_logs: false,
             },
             Scale::Clinic => Shape {
                 clinics: 1,
@@ -58,6 +63,7 @@ impl Scale {
                 households_per_clinic: 2_000,
                 weeks: 156,
                 measured_caseload: 60,
+                bulk_logs: false,
             },
             Scale::Saas => Shape {
                 clinics: 200,
@@ -65,6 +71,7 @@ impl Scale {
                 households_per_clinic: 350,
                 weeks: 52,
                 measured_caseload: 60,
+                bulk_logs: true,
             },
         }
     }

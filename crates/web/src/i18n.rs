@@ -167,8 +167,12 @@ impl Tr {
 
 /// The language a request asks for, before any signed-in person's preference.
 pub fn negotiate(parts: &Parts) -> Lang {
-    let cookie = parts
-        .headers
+    negotiate_headers(&parts.headers)
+}
+
+/// [`negotiate`] on the headers alone, for the edge layer.
+pub fn negotiate_headers(headers: &axum::http::HeaderMap) -> Lang {
+    let cookie = headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -176,8 +180,7 @@ pub fn negotiate(parts: &Parts) -> Lang {
         .find_map(|c| c.trim().strip_prefix("lang=").and_then(Lang::parse));
     cookie
         .or_else(|| {
-            parts
-                .headers
+            headers
                 .get(axum::http::header::ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok())
                 .and_then(Lang::from_accept_language)

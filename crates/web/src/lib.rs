@@ -23,6 +23,7 @@ pub mod config;
 pub mod connections;
 pub mod dates;
 pub mod demo;
+mod edge;
 // What happened in the demo clinic before today (issue 9).
 mod demo_history;
 mod demo_plan;

@@ -4,14 +4,6 @@
 
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 
-use axum::{
-    extract::{Request, State},
-    middleware::Next,
-    response::Response,
-};
-
-use crate::AppState;
-
 #[derive(Debug, Default)]
 pub struct Metrics {
     by_class: [AtomicU64; 5],
@@ -53,15 +45,14 @@ impl Metrics {
     }
 }
 
-pub async fn count_requests(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    state.metrics.in_flight.fetch_add(1, Ordering::Relaxed);
-    let response = next.run(request).await;
-    state.metrics.in_flight.fetch_sub(1, Ordering::Relaxed);
-    let class = (response.status().as_u16() / 100).clamp(1, 5) as usize - 1;
-    state.metrics.by_class[class].fetch_add(1, Ordering::Relaxed);
-    response
+impl Metrics {
+    pub fn started(&self) {
+        self.in_flight.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn finished(&self, status: axum::http::StatusCode) {
+        self.in_flight.fetch_sub(1, Ordering::Relaxed);
+        let class = (status.as_u16() / 100).clamp(1, 5) as usize - 1;
+        self.by_class[class].fetch_add(1, Ordering::Relaxed);
+    }
 }

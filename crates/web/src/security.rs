@@ -3,19 +3,14 @@
 
 use std::time::Duration;
 
-use axum::{
-    extract::Request,
-    http::{HeaderMap, HeaderName, HeaderValue, Method, header},
-    middleware::Next,
-    response::{IntoResponse, Response},
-};
-
-use crate::error::AppError;
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, header};
 
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
     font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-pub async fn security_headers(request: Request, next: Next) -> Response {
+/// Sets the security headers on every response, and `no-store` unless the
+/// handler chose its own caching.
+pub fn set_headers(headers: &mut HeaderMap) {
     // Checked once, at compile time: `from_static` validates every byte.
     const SET: [(HeaderName, HeaderValue); 8] = [
         (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)),
@@ -42,8 +37,6 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         ),
     ];
     const NO_STORE: HeaderValue = HeaderValue::from_static("no-store");
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
     headers.reserve(SET.len() + 1);
     for (name, value) in SET {
         headers.insert(name, value);
@@ -53,25 +46,13 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     if !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, NO_STORE);
     }
-    response
 }
 
-/// Refuses state-changing requests that a browser marks as coming from
-/// another site, as Go's CrossOriginProtection and tower-http's CSRF layer do:
-/// `Sec-Fetch-Site` first, then `Origin` against `Host`. Requests with neither
-/// header come from non-browser clients, which cookies cannot be forged for.
-pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
-    if is_cross_site(request.method(), request.headers()) {
-        // Anyone's browser can be made to send one: not a fault of ours.
-        tracing::info!(
-            route = crate::telemetry::route_of(&request),
-            "refused a cross-site request"
-        );
-        return AppError::Forbidden.into_response();
-    }
-    next.run(request).await
-}
-
+/// Whether a state-changing request is one a browser marks as coming from
+/// another site, as Go's CrossOriginProtection and tower-http's CSRF layer see
+/// it: `Sec-Fetch-Site` first, then `Origin` against `Host`. Requests with
+/// neither header come from non-browser clients, which cookies cannot be
+/// forged for.
 pub fn is_cross_site(method: &Method, headers: &HeaderMap) -> bool {
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return false;
@@ -89,16 +70,3 @@ pub fn is_cross_site(method: &Method, headers: &HeaderMap) -> bool {
 
 pub const REQUEST_TIME_LIMIT: Duration = Duration::from_secs(30);
 pub const BODY_LIMIT_BYTES: usize = 256 * 1024;
-
-pub async fn time_limit(request: Request, next: Next) -> Response {
-    match tokio::time::timeout(REQUEST_TIME_LIMIT, next.run(request)).await {
-        Ok(response) => response,
-        Err(_) => {
-            let mut response = axum::http::StatusCode::REQUEST_TIMEOUT.into_response();
-            response.extensions_mut().insert(crate::error::ErrorReport::for_status(
-                axum::http::StatusCode::REQUEST_TIMEOUT,
-            ));
-            response
-        }
-    }
-}

@@ -1,12 +1,10 @@
 use std::net::{IpAddr, SocketAddr};
 
 use axum::{
-    extract::{ConnectInfo, Request, State},
+    extract::{ConnectInfo, Request},
     http::HeaderValue,
-    middleware::Next,
     response::Response,
 };
-use tracing::Instrument;
 use tracing_subscriber::{EnvFilter, fmt, prelude::*};
 use uuid::Uuid;
 
@@ -44,39 +42,50 @@ pub fn route_of(request: &Request) -> String {
 #[derive(Clone, Copy, Debug)]
 pub struct ClientAddr(pub IpAddr);
 
-/// Gives each request an id, a client address, a span, and one log line when
-/// it ends. Logs the path template, the client's address and the status
-/// only: never bodies, query strings or cookies.
-pub async fn trace_requests(
-    State(state): State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Response {
-    let id = Uuid::now_v7();
-    request.extensions_mut().insert(RequestId(id));
-    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
-    let client = peer.map(|peer| client_addr(peer, request.headers(), &state.settings.trust));
-    if let Some(client) = client {
-        request.extensions_mut().insert(ClientAddr(client));
+/// One request's id, span and start: what its log line needs at the end.
+pub struct Trace {
+    id: Uuid,
+    pub span: tracing::Span,
+    started: std::time::Instant,
+}
+
+impl Trace {
+    /// Gives the request an id and a client address, and opens its span.
+    /// Logs the path template, the client's address and the status only:
+    /// never bodies, query strings or cookies.
+    pub fn begin(state: &AppState, request: &mut Request) -> Trace {
+        let id = Uuid::now_v7();
+        request.extensions_mut().insert(RequestId(id));
+        let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        let client = peer.map(|peer| client_addr(peer, request.headers(), &state.settings.trust));
+        if let Some(client) = client {
+            request.extensions_mut().insert(ClientAddr(client));
+        }
+        let method = request.method();
+        let route = request.extensions().get::<axum::extract::MatchedPath>();
+        // Fields are formatted only when a log line is written.
+        let route = tracing::field::display(route.map_or("(unmatched)", |p| p.as_str()));
+        let client = tracing::field::display(Unknown(client));
+        let span = tracing::info_span!("request", request_id = %id, %method, route, client);
+        Trace { id, span, started: std::time::Instant::now() }
     }
-    let method = request.method().clone();
-    let route = request.extensions().get::<axum::extract::MatchedPath>().cloned();
-    // Fields are formatted only when a log line is written.
-    let route = tracing::field::display(route.as_ref().map_or("(unmatched)", |p| p.as_str()));
-    let client = tracing::field::display(Unknown(client));
-    let span = tracing::info_span!("request", request_id = %id, %method, route, client);
-    let started = std::time::Instant::now();
-    let mut response = next.run(request).instrument(span.clone()).await;
-    let status = response.status().as_u16();
-    span.in_scope(|| {
-        tracing::info!(status, elapsed_ms = started.elapsed().as_millis() as u64, "served");
-    });
-    let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
-    let text = id.hyphenated().encode_lower(&mut text);
-    if let Ok(value) = HeaderValue::from_str(text) {
-        response.headers_mut().insert(REQUEST_ID, value);
+
+    /// Writes the request's one log line and gives the response its id.
+    pub fn finish(self, response: &mut Response) {
+        let status = response.status().as_u16();
+        self.span.in_scope(|| {
+            tracing::info!(
+                status,
+                elapsed_ms = self.started.elapsed().as_millis() as u64,
+                "served"
+            );
+        });
+        let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
+        let text = self.id.hyphenated().encode_lower(&mut text);
+        if let Ok(value) = HeaderValue::from_str(text) {
+            response.headers_mut().insert(REQUEST_ID, value);
+        }
     }
-    response
 }
 
 const REQUEST_ID: axum::http::HeaderName = axum::http::HeaderName::from_static("x-request-id");

@@ -239,7 +239,9 @@ async fn household(
         .writable()
         .ok_or_else(|| anyhow::anyhow!("generated guardian's grant"))?;
     let agreed = joined + Duration::hours(1);
-    let logged = logs::practise(tx, &guardian, &caregivers, &practised, agreed, now, rng).await?;
+    let logged =
+        logs::practise(tx, &guardian, &caregivers, &practised, (agreed, now), shape.bulk_logs, rng)
+            .await?;
     made.logs += logged;
     Ok(rows + logged)
 }

@@ -59,19 +59,57 @@ impl Pattern {
     }
 }
 
-/// Logs every week from `from` to `now`; returns how many.
+/// One log as made, before it is stored.
+struct Made {
+    log_id: Uuid,
+    content: LogContent,
+    at: OffsetDateTime,
+}
+
+fn new(m: &Made) -> (NewLog<'_>, OffsetDateTime) {
+    let time = UsualTime::parse(&format!("{:02}:{:02}", m.at.hour(), m.at.minute()));
+    let log = NewLog {
+        log_id: m.log_id,
+        content: &m.content,
+        practised_on: m.at.date(),
+        practised_time: time,
+    };
+    (log, m.at)
+}
+
+/// Logs every week from `from` to `now`; returns how many. `bulk`: many
+/// rows per statement (see [`practice_logs::insert_logs`]).
 pub async fn practise(
     tx: &mut WriteTx,
     guardian: &WritableGrant,
     caregivers: &[Uuid],
     plan: &[Practised],
-    from: OffsetDateTime,
-    now: OffsetDateTime,
+    (from, now): (OffsetDateTime, OffsetDateTime),
+    bulk: bool,
     rng: &mut StdRng,
 ) -> anyhow::Result<u64> {
+    let made = make(caregivers, plan, (from, now), rng)?;
+    if bulk {
+        let logs: Vec<_> = made.iter().map(new).collect();
+        practice_logs::insert_logs(tx, guardian, &logs).await?;
+    } else {
+        for m in &made {
+            let (log, at) = new(m);
+            practice_logs::insert_log(tx, guardian, &log, at).await?;
+        }
+    }
+    Ok(made.len() as u64)
+}
+
+fn make(
+    caregivers: &[Uuid],
+    plan: &[Practised],
+    (from, now): (OffsetDateTime, OffsetDateTime),
+    rng: &mut StdRng,
+) -> anyhow::Result<Vec<Made>> {
     let pattern = Pattern::pick(rng);
     let weeks = (now - from).whole_weeks().max(1);
-    let mut logged = 0;
+    let mut made = Vec::new();
     for week in 0..weeks {
         let monday = from + Duration::weeks(week);
         let progress = week as f64 / weeks as f64;
@@ -101,26 +139,16 @@ pub async fn practise(
                     note: String::new(),
                 };
                 let seconds = at.unix_timestamp().max(0) as u64;
-                let new = NewLog {
-                    log_id: Uuid::new_v7(Timestamp::from_unix(
-                        uuid::NoContext,
-                        seconds,
-                        rng.random_range(0..1_000_000_000),
-                    )),
-                    content: &content,
-                    practised_on: at.date(),
-                    practised_time: UsualTime::parse(&format!(
-                        "{:02}:{:02}",
-                        at.hour(),
-                        at.minute()
-                    )),
-                };
-                practice_logs::insert_log(tx, guardian, &new, at).await?;
-                logged += 1;
+                let log_id = Uuid::new_v7(Timestamp::from_unix(
+                    uuid::NoContext,
+                    seconds,
+                    rng.random_range(0..1_000_000_000),
+                ));
+                made.push(Made { log_id, content, at });
             }
         }
     }
-    Ok(logged)
+    Ok(made)
 }
 
 /// `times` different days of a week (0 = Monday), at random.
