@@ -50,6 +50,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(13, "0013_report_summary"),
     // Issue 15: a therapist's caseload without a scan of the clinic.
     migration!(14, "0014_caseload_index"),
+    // Issue 15: upcoming visits without a scan of the clinic's diary.
+    migration!(18, "0018_visits_by_child"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (

@@ -75,6 +75,15 @@ const SELECT: &str = "SELECT v.scheduled_visit_id, v.child_id, c.preferred_name,
      JOIN child c ON c.clinic_id = v.clinic_id AND c.child_id = v.child_id \
      JOIN person p ON p.clinic_id = v.clinic_id AND p.person_id = v.therapist_id";
 
+/// [`SELECT`] for a list that starts from the person's ties: the columns,
+/// then the tie tables, then [`JOINS`].
+const FROM_TIES: &str = "SELECT v.scheduled_visit_id, v.child_id, c.preferred_name, v.starts_at, \
+     v.setting, v.duration_minutes, v.status, v.reason, v.therapist_id, p.display_name FROM";
+const JOINS: &str = "JOIN child c ON c.clinic_id = v.clinic_id AND c.child_id = v.child_id \
+     JOIN person p ON p.clinic_id = v.clinic_id AND p.person_id = v.therapist_id";
+const LIVE: &str = "AND c.discharged_on IS NULL AND v.status = 'scheduled' AND v.starts_at >= $3 \
+     ORDER BY v.starts_at, v.scheduled_visit_id LIMIT $4";
+
 /// The child's planned visits from `from` on (cancelled ones included, so
 /// the family sees the reason), soonest first.
 pub async fn upcoming(
@@ -123,21 +132,27 @@ pub async fn upcoming_for(
     from: OffsetDateTime,
     limit: i64,
 ) -> Result<Vec<ScheduledVisit>, StoreError> {
-    let filter = match actor.role() {
-        Role::Admin => "$2 = $2",
-        Role::Therapist => {
-            "EXISTS (SELECT 1 FROM care_team_member t WHERE t.clinic_id = c.clinic_id \
-             AND t.child_id = c.child_id AND t.person_id = $2)"
-        }
-        Role::Caregiver => {
-            "EXISTS (SELECT 1 FROM household_member m WHERE m.clinic_id = c.clinic_id \
-             AND m.household_id = c.household_id AND m.person_id = $2 AND m.access = 'guardian')"
-        }
+    // As `children::children_for`: a therapist's or guardian's visits start
+    // from their own ties, then each child's visits by the child's index,
+    // so the cost follows the caseload, not the clinic's diary.
+    let sql = match actor.role() {
+        Role::Admin => format!(
+            "{SELECT} WHERE v.clinic_id = $1 AND $2 = $2 AND c.discharged_on IS NULL \
+             AND v.status = 'scheduled' AND v.starts_at >= $3 \
+             ORDER BY v.starts_at, v.scheduled_visit_id LIMIT $4"
+        ),
+        Role::Therapist => format!(
+            "{FROM_TIES} care_team_member t CROSS JOIN scheduled_visit v {JOINS} \
+             WHERE t.clinic_id = $1 AND t.person_id = $2 AND v.clinic_id = t.clinic_id \
+             AND v.child_id = t.child_id {LIVE}"
+        ),
+        Role::Caregiver => format!(
+            "{FROM_TIES} household_member m CROSS JOIN child hc CROSS JOIN scheduled_visit v {JOINS} \
+             WHERE m.clinic_id = $1 AND m.person_id = $2 AND m.access = 'guardian' \
+             AND hc.clinic_id = m.clinic_id AND hc.household_id = m.household_id \
+             AND v.clinic_id = hc.clinic_id AND v.child_id = hc.child_id {LIVE}"
+        ),
     };
-    let sql = format!(
-        "{SELECT} WHERE v.clinic_id = $1 AND {filter} AND c.discharged_on IS NULL \
-         AND v.status = 'scheduled' AND v.starts_at >= $3 ORDER BY v.starts_at, v.scheduled_visit_id LIMIT $4"
-    );
     let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
         .bind(Id(actor.clinic_id()))
         .bind(Id(actor.person_id()))
