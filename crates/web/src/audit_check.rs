@@ -38,11 +38,15 @@ pub async fn verify_audit(db: &Db) -> anyhow::Result<AuditReport> {
     chains.extend(opened.iter().cloned());
     let mut lines = Vec::new();
     let mut intact = true;
+    // At multi-clinic scale this reads millions of rows: show the way.
+    let progress = crate::cli::progress::Progress::for_stderr();
+    progress.start(chains.len() as u64, "audit chains checked");
     for clinic in &chains {
         let id = uuid::Uuid::parse_str(clinic)?;
         let rows = db.audit_chain(id).await?;
         let registered = id == SYSTEM_CLINIC || opened.contains(clinic);
         let verdict = check_chain(&rows, heads.get(clinic), &public, registered);
+        progress.advance(1, rows.len() as u64);
         let name = chain_name(clinic);
         match verdict {
             Ok(count) => lines.push(format!("chain {name}: {count} rows, intact")),
@@ -52,6 +56,7 @@ pub async fn verify_audit(db: &Db) -> anyhow::Result<AuditReport> {
             }
         }
     }
+    progress.finish();
     if lines.is_empty() {
         lines.push("no audit rows yet".into());
     }

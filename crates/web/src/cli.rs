@@ -7,6 +7,7 @@ use carryover_store::{BackupOutcome, Db};
 use clap::{Parser, Subcommand};
 use secrecy::{ExposeSecret, SecretString};
 
+pub mod progress;
 mod restore;
 
 use crate::{
@@ -251,7 +252,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Migrate => {
             let db = open(&config).await?;
+            let working = progress::Working::start("migrating the database");
             let applied = db.migrate().await.context("migrating the database")?;
+            working.done();
             println!("database is up to date ({} migration(s) applied now)", applied.len());
             db.close().await;
             Ok(())
@@ -419,7 +422,9 @@ async fn backup(config: &Config, file: &std::path::Path) -> anyhow::Result<()> {
         anyhow::bail!("{PG_DUMP_ADVICE}");
     }
     let db = open(config).await?;
+    let working = progress::Working::start("writing the backup");
     let outcome = carryover_store::backup_to(&db, file).await;
+    working.done();
     db.close().await;
     match outcome.context("writing the backup")? {
         BackupOutcome::Written(path) => {

@@ -10,14 +10,13 @@
 mod families;
 mod logs;
 mod names;
-mod progress;
 
 use anyhow::bail;
 use carryover_store::Db;
 use rand::{SeedableRng, rngs::StdRng};
 use time::OffsetDateTime;
 
-pub use progress::Progress;
+pub use crate::cli::progress::Progress;
 
 /// How big a dataset to make.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -34,7 +34,10 @@ pub async fn restore(config: &Config, file: &Path, replace: bool) -> anyhow::Res
         anyhow::bail!("{PG_RESTORE_ADVICE}");
     };
     let existing = if replace { Existing::MoveAside } else { Existing::Refuse };
-    let restored = match restore_from(file, &path, existing, SystemClock.now()).await {
+    let working = super::progress::Working::start("checking and restoring the backup");
+    let restored = restore_from(file, &path, existing, SystemClock.now()).await;
+    working.done();
+    let restored = match restored {
         Ok(restored) => restored,
         Err(RestoreError::AlreadyThere(database)) => anyhow::bail!(
             "a database is already at {}; pass --replace to keep it beside the restored one \

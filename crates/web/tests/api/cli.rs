@@ -186,7 +186,12 @@ async fn migrate_creates_the_database_and_backup_copies_it() {
     let target = dir.path().join("copy.db");
     let backup = carryover(dir.path()).arg("backup").arg(&target).output().unwrap();
     server.stop();
-    assert!(backup.status.success(), "{}", String::from_utf8_lossy(&backup.stderr));
+    let said = String::from_utf8_lossy(&backup.stderr);
+    assert!(backup.status.success(), "{said}");
+    // Not a terminal: plain lines, not a redrawn spinner, say how it went.
+    assert!(said.contains("writing the backup…"), "{said}");
+    assert!(said.contains("writing the backup: done in "), "{said}");
+    assert!(!said.contains('\r'), "no spinner in a pipe: {said}");
     let copy = Db::connect(&DbOptions::Sqlite { path: target }).await.unwrap();
     assert_eq!(copy.count_clinics().await.unwrap(), 1, "the copy holds the demo clinic");
 }

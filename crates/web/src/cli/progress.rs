@@ -1,5 +1,7 @@
 //! Progress of a long command: a bar on a terminal, plain lines otherwise
-//! (a log file or CI would fill with a redrawn bar).
+//! (a log file or CI would fill with a redrawn bar). Work of unknown length
+//! (one `VACUUM INTO`, an integrity check) gets a spinner with the time
+//! spent, and a line when it ends.
 
 use std::io::IsTerminal;
 use std::sync::Mutex;
@@ -96,5 +98,39 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+/// A step of unknown length: a spinner on a terminal, a line at the start
+/// and one at the end otherwise.
+pub struct Working {
+    spinner: Option<ProgressBar>,
+    what: String,
+    started: Instant,
+}
+
+impl Working {
+    pub fn start(what: impl Into<String>) -> Working {
+        let what = what.into();
+        let spinner = std::io::stderr().is_terminal().then(|| {
+            let spinner = ProgressBar::new_spinner();
+            let style = ProgressStyle::with_template("{spinner} {msg} · {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            spinner.set_style(style);
+            spinner.set_message(what.clone());
+            spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+            spinner
+        });
+        if spinner.is_none() {
+            eprintln!("{what}…");
+        }
+        Working { spinner, what, started: Instant::now() }
+    }
+
+    pub fn done(self) {
+        if let Some(spinner) = &self.spinner {
+            spinner.finish_and_clear();
+        }
+        eprintln!("{}: done in {:.1} s", self.what, self.started.elapsed().as_secs_f64());
     }
 }
