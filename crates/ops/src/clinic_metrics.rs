@@ -334,8 +334,11 @@ fn copm(ratings: &[CopmGoalRating], threshold: CopmThreshold, from: Date) -> Cop
     }
 }
 
+/// One child's scaled goals and the therapist's ratings in the period.
+type ChildGas<'a> = (Vec<(Uuid, &'a GasScale)>, Vec<GasRating>);
+
 fn gas(scales: &[(Uuid, Uuid, GasScale)], ratings: &[(Uuid, GasRating)]) -> GasFigures {
-    let mut by_child: BTreeMap<Uuid, (Vec<(Uuid, &GasScale)>, Vec<GasRating>)> = BTreeMap::new();
+    let mut by_child: BTreeMap<Uuid, ChildGas<'_>> = BTreeMap::new();
     for (child, goal, scale) in scales {
         by_child.entry(*child).or_default().0.push((*goal, scale));
     }
