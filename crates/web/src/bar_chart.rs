@@ -96,7 +96,7 @@ impl BarChart {
             );
             let _ = write!(
                 s,
-                r##"<text x="{centre:.1}" y="{ty:.1}" text-anchor="middle" fill="#111">{n}</text><text x="{centre:.1}" y="{ly:.1}" text-anchor="middle" fill="#333">{label}</text>"##,
+                r##"<text x="{centre:.1}" y="{ty:.1}" text-anchor="middle" fill="#111">{n}</text><text x="{centre:.1}" y="{ly:.1}" text-anchor="middle" fill="#333" font-size="10">{label}</text>"##,
                 ty = y - 4.0,
                 n = esc(&self.format.write(value)),
                 ly = base + 14.0,

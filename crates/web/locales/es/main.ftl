@@ -1178,5 +1178,5 @@ encourage-week = Semana
 encourage-done = Hechas
 encourage-asked = El plan pide
 encourage-this-week = Esta semana
-encourage-last-week = La semana pasada
+encourage-last-week = Semana pasada
 encourage-weeks-ago = Hace { $count } semanas
