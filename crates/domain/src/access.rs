@@ -704,6 +704,10 @@ pub const RULES: &[Rule] = &[
     audited("GET", "/api/v1/children/{child_id}/report", Child(FULL), AuditAction::View),
     audited("GET", "/api/v1/children/{child_id}/report.pdf", Child(FULL), AuditAction::Export),
     audited("PUT", "/api/v1/children/{child_id}/report/summary", Child(TEAM), AuditAction::Update),
+    // Issue 14, the clinic page: the admin's figures over a period. They read
+    // every child's logs, visits and ratings, so each read leaves a row.
+    audited("GET", "/clinic/metrics", Admin, AuditAction::View),
+    audited("GET", "/api/v1/clinic/metrics", Admin, AuditAction::View),
     // (end of issue 14)
 ];
 

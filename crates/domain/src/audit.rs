@@ -63,6 +63,8 @@ code_enum! {
         // Issue 14: a child's progress figures, and the progress report.
         Progress = "progress",
         Report = "report",
+        /// The admin's clinic figures over a period: many children, none shown alone.
+        ClinicMetrics = "clinic_metrics",
     }
 }
 

@@ -11,6 +11,8 @@ pub mod calendar;
 pub mod ical;
 // (end of issue 12 part C)
 pub mod clinic;
+// Issue 14: the admin's clinic figures.
+pub mod clinic_metrics;
 pub mod codes;
 pub mod confidence;
 pub mod copm;

@@ -52,6 +52,7 @@ pub mod reflections;
 // Issue 13, coaching sessions.
 pub mod visits;
 // Issue 14: progress you can see.
+pub mod clinic_metrics;
 pub mod progress;
 
 pub use carryover_store::{

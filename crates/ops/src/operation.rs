@@ -124,5 +124,6 @@ code_enum! {
         ViewReport = "progress.report",
         DownloadReport = "progress.report_pdf",
         SaveReportSummary = "progress.save_summary",
+        ClinicMetrics = "clinic_metrics.view",
     }
 }

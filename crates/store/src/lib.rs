@@ -21,6 +21,8 @@ pub mod record;
 // (end of issue 9)
 pub mod children;
 pub mod clinic;
+// Issue 14: the admin's clinic figures, read for the whole clinic at once.
+pub mod clinic_metrics;
 pub mod codec;
 mod db;
 mod error;

@@ -22,7 +22,7 @@ fn corrupt(what: &str) -> impl Fn(carryover_domain::scale::ScaleError) -> StoreE
 }
 
 #[derive(FromRow)]
-struct ScaleRow {
+pub(crate) struct ScaleRow {
     goal_id: Id,
     six_level: Flag,
     level_minus_3: Option<String>,
@@ -37,7 +37,7 @@ struct ScaleRow {
 }
 
 impl ScaleRow {
-    fn into_scale(self) -> Result<(Uuid, GasScale), StoreError> {
+    pub(crate) fn into_scale(self) -> Result<(Uuid, GasScale), StoreError> {
         let six_level = self.six_level.0;
         let mut descriptions = vec![
             self.level_plus_2,
@@ -135,7 +135,7 @@ pub struct GasRating {
 }
 
 #[derive(FromRow)]
-struct RatingRow {
+pub(crate) struct RatingRow {
     gas_rating_id: Id,
     goal_id: Id,
     rated_on: Day,
@@ -158,19 +158,21 @@ pub async fn gas_ratings(
     .bind(Id(grant.child_id()))
     .fetch_all(conn)
     .await?;
-    rows.into_iter()
-        .map(|row| {
-            Ok(GasRating {
-                rating_id: row.gas_rating_id.0,
-                goal_id: row.goal_id.0,
-                rated_on: row.rated_on.0,
-                // Six-level: a stored −3 is read whatever the scale says now.
-                level: GasLevel::parse(row.level, true).map_err(corrupt("level"))?,
-                rater: row.rater.0,
-                rated_by_name: row.display_name,
-            })
+    rows.into_iter().map(RatingRow::into_rating).collect()
+}
+
+impl RatingRow {
+    pub(crate) fn into_rating(self) -> Result<GasRating, StoreError> {
+        Ok(GasRating {
+            rating_id: self.gas_rating_id.0,
+            goal_id: self.goal_id.0,
+            rated_on: self.rated_on.0,
+            // Six-level: a stored −3 is read whatever the scale says now.
+            level: GasLevel::parse(self.level, true).map_err(corrupt("level"))?,
+            rater: self.rater.0,
+            rated_by_name: self.display_name,
         })
-        .collect()
+    }
 }
 
 /// A rating of a goal that has a scale (the database refuses one without).

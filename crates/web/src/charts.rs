@@ -11,7 +11,7 @@
 use std::fmt::Write;
 
 /// Okabe–Ito, the darker ones first (the yellow is too light on white).
-const COLOURS: [&str; 5] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000"];
+pub(crate) const COLOURS: [&str; 5] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000"];
 const DASHES: [&str; 5] = ["", "6 3", "2 3", "8 3 2 3", "4 4"];
 
 const WIDTH: f64 = 360.0;
@@ -20,7 +20,7 @@ const LEFT: f64 = 34.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 52.0;
-const FONT: &str = "Liberation Sans, Arial, sans-serif";
+pub(crate) const FONT: &str = "Liberation Sans, Arial, sans-serif";
 
 /// One line of a chart: a value (or a gap) at each of the chart's x labels.
 #[derive(Clone, Debug, PartialEq)]

@@ -14,6 +14,10 @@ pub mod calendar_words;
 pub mod cli;
 // Issue 14: charts drawn on the server; progress and the report in words.
 pub mod charts;
+// Issue 14: bar charts; the clinic page and the caregiver's encouragement in words.
+pub mod bar_chart;
+pub mod clinic_words;
+pub mod encouragement_words;
 pub mod progress_words;
 pub mod report_pdf;
 pub mod report_words;

@@ -4,7 +4,7 @@
 //! their own). The measures and the caregiver's "This week" are in `week`.
 
 mod logs;
-mod schedule;
+pub(crate) mod schedule;
 mod week;
 
 pub use logs::{

@@ -35,6 +35,9 @@ use crate::{
 /// How many weeks the measures show.
 pub const WEEKS_SHOWN: u32 = 8;
 
+/// Issue 14: how many weeks the caregiver's encouragement shows, this one included.
+pub const RECENT_WEEKS: u32 = 4;
+
 /// A caregiver of the household, as the log form offers them.
 #[derive(Clone, Debug, Serialize)]
 pub struct CaregiverLine {
@@ -111,6 +114,10 @@ pub struct WeekView {
     pub cards: Vec<WeekCard>,
     /// The household's week; `None` for helpers, who see only their own logs.
     pub household: Option<WeekLine>,
+    /// Issue 14: the household's last weeks, oldest first, this week last
+    /// (Σ min(logs, target) ÷ Σ target over every line of the plan, as the
+    /// measures count them); empty for helpers.
+    pub recent_weeks: Vec<WeekLine>,
     /// The counts are the caller's own logs (a helper).
     pub only_own: bool,
     /// The caller logs practice here (a caregiver of an active child).
@@ -135,11 +142,11 @@ impl Loaded {
     }
 }
 
-/// How far back the logs are read: "This week" needs only its own week, so
-/// a family with years of logs costs the home no more than a new one.
+/// How far back the logs are read: "This week" needs only its last few
+/// weeks, so a family with years of logs costs the home no more than a new one.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Window {
-    ThisWeek,
+    RecentWeeks,
     All,
 }
 
@@ -153,7 +160,10 @@ async fn load(
     let day = clinic_day(conn, grant.clinic_id(), now).await?;
     let agreed = practice_logs::agreed_assignments(conn, grant).await?;
     let since = match window {
-        Window::ThisWeek => carryover_domain::zone::week_start(day.today),
+        Window::RecentWeeks => weeks_ending(day.today, RECENT_WEEKS)
+            .first()
+            .copied()
+            .unwrap_or_else(|| carryover_domain::zone::week_start(day.today)),
         Window::All => Date::MIN,
     };
     let logs = practice_logs::logs_since(conn, grant, filter, since).await?;
@@ -166,7 +176,7 @@ async fn week_view(
     now: OffsetDateTime,
 ) -> Result<WeekView, OpError> {
     let basics = children::child_basics(conn, grant).await?;
-    let loaded = load(conn, grant, filter_for(grant), Window::ThisWeek, now).await?;
+    let loaded = load(conn, grant, filter_for(grant), Window::RecentWeeks, now).await?;
     let household = routines::routines(conn, grant).await?;
     let current = plans::current_agreed(conn, grant).await?;
     let assignments = match &current {
@@ -201,6 +211,7 @@ async fn week_view(
     let helper = grant.tie() == ChildTie::Helper;
     let (counted, target) = household_week(&shown, today);
     let caregiver = matches!(grant.tie(), ChildTie::Guardian | ChildTie::Helper);
+    let recent_weeks = if helper { Vec::new() } else { recent_weeks(&loaded) };
     Ok(WeekView {
         child_id: grant.child_id(),
         child_name: basics.preferred_name,
@@ -210,10 +221,23 @@ async fn week_view(
         cards,
         household: (!helper)
             .then(|| WeekLine::new(carryover_domain::zone::week_start(today), counted, target)),
+        recent_weeks,
         only_own: helper,
         can_log: caregiver && grant.writable().is_some(),
         me: grant.actor().person_id(),
     })
+}
+
+fn recent_weeks(loaded: &Loaded) -> Vec<WeekLine> {
+    let with_dates: Vec<(&Line, Vec<Date>)> =
+        loaded.lines.iter().map(|l| (l, loaded.dates(l))).collect();
+    weeks_ending(loaded.today, RECENT_WEEKS)
+        .into_iter()
+        .map(|monday| {
+            let (counted, target) = household_week(&with_dates, monday);
+            WeekLine::new(monday, counted, target)
+        })
+        .collect()
 }
 
 /// One child's "This week" (the API twin of the caregiver's home).

@@ -1054,6 +1054,7 @@ audit-resource-coaching_session = a visit record
 child-progress = Progress
 audit-resource-progress = the progress page
 audit-resource-report = the progress report
+audit-resource-clinic_metrics = the clinic figures
 progress-title = Progress for { $name }
 progress-lead = How the goals are going: the family's COPM ratings and the goal levels (GAS) over time.
 progress-open-report = Progress report
@@ -1102,3 +1103,77 @@ report-show = Show this period
 report-download = Download the report (PDF)
 report-print-hint = You can also print this page: the menus and forms are left out.
 report-footer = Carryover progress report. Confidential: about one child.
+# Issue 14: the admin's clinic page.
+nav-clinic = Clinic figures
+clinic-title = Clinic figures
+clinic-choose-period = Period
+clinic-period = From { $from } to { $to }
+clinic-percent = { $percent }%
+clinic-active-title = Active households
+clinic-households = { $count ->
+    [one] 1 active household
+   *[other] { $count } active households
+}
+clinic-active-rule = A household is active when one of its children is not discharged on the last day of the period and has a plan agreed by then.
+clinic-adherence-heading = Practice done
+clinic-adherence-title = Households by share of practice done
+clinic-adherence-summary = { $count ->
+    [one] 1 household had practice asked
+   *[other] { $count } households had practice asked
+}; the middle one did { $median }% of it.
+clinic-adherence-no-target = No household had practice asked in these weeks.
+clinic-adherence-empty = No active households in this period.
+clinic-adherence-share = Share of practice done
+clinic-adherence-households = Households
+clinic-adherence-median = Median: { $median }% of the practice asked.
+clinic-adherence-no-median = No median: no household had practice asked in these weeks.
+clinic-adherence-rule = Each household: practices done (up to what was asked each week) divided by practices asked, over the Monday-to-Sunday weeks that overlap the period, each week counted whole.
+clinic-bucket-0-24 = 0–24%
+clinic-bucket-25-49 = 25–49%
+clinic-bucket-50-74 = 50–74%
+clinic-bucket-75-100 = 75–100%
+clinic-bucket-no-target = Nothing asked
+clinic-fidelity-title = Coaching steps by therapist
+clinic-fidelity-visits = Visits
+clinic-fidelity-average = Steps present, on average
+clinic-fidelity-all-five = Visits with all five steps
+clinic-fidelity-all-five-cell = { $all } of { $total }
+clinic-fidelity-empty = No visits were held in this period.
+clinic-fidelity-rule = Visits held in the period. A step counts when it is written down in the visit record.
+clinic-copm-title = COPM: clinically important change
+clinic-copm-share = { $important } of { $total } re-rated goals ({ $percent }%) had a clinically important change.
+clinic-copm-empty = No goal was re-rated in this period.
+clinic-copm-rule = A goal counts when its latest COPM rating in the period is a re-rating. The change is clinically important when performance or satisfaction went up by at least { $points } points since the goal's first rating.
+clinic-gas-title = GAS: change in T-score
+clinic-gas-change = The T-score changed by { $change } on average, over { $count ->
+    [one] 1 child
+   *[other] { $count } children
+}.
+clinic-gas-empty = No child has a GAS rating from a therapist in this period.
+clinic-gas-rule = For each child: the T-score at the therapist's latest ratings in the period minus the T-score at the baselines, over the goals rated in the period. Then the average over the children.
+# Issue 14: the caregiver's encouragement on the home screen.
+encourage-heading = How you are doing
+encourage-no-target = Your plan has no practice to count yet. When it does, you will see your weeks here.
+encourage-week-none = The plan asks for no practice this week.
+encourage-week-met = You practised { $done ->
+    [one] 1 time
+   *[other] { $done } times
+} this week. The plan asks for { $target }. You did it!
+encourage-week-left = You practised { $done ->
+    [one] 1 time
+   *[other] { $done } times
+} this week. The plan asks for { $target }. { $left ->
+    [one] One more to go!
+   *[other] { $left } more to go!
+}
+encourage-streak = You did it every week for { $count } weeks.
+encourage-last-week-met = Last week you did all of it. Great work!
+encourage-keep-going = Every practice helps. Keep going!
+encourage-chart-title = Your practice, week by week
+encourage-chart-summary = Practices done each week and what the plan asks, for the last { $count } weeks.
+encourage-week = Week
+encourage-done = Done
+encourage-asked = Plan asks
+encourage-this-week = This week
+encourage-last-week = Last week
+encourage-weeks-ago = { $count } weeks ago

@@ -1057,6 +1057,7 @@ audit-resource-coaching_session = un registro de visita
 child-progress = Progreso
 audit-resource-progress = la página de progreso
 audit-resource-report = el informe de progreso
+audit-resource-clinic_metrics = las cifras de la clínica
 progress-title = Progreso de { $name }
 progress-lead = Cómo van las metas: las calificaciones COPM de la familia y el nivel de cada meta (GAS) con el tiempo.
 progress-open-report = Informe de progreso
@@ -1105,3 +1106,77 @@ report-show = Ver este periodo
 report-download = Descargar el informe (PDF)
 report-print-hint = También puede imprimir esta página: los menús y formularios no se imprimen.
 report-footer = Informe de progreso de Carryover. Confidencial: sobre un niño o niña.
+# Issue 14: the admin's clinic page.
+nav-clinic = Cifras de la clínica
+clinic-title = Cifras de la clínica
+clinic-choose-period = Periodo
+clinic-period = Del { $from } al { $to }
+clinic-percent = { $percent } %
+clinic-active-title = Familias activas
+clinic-households = { $count ->
+    [one] 1 familia activa
+   *[other] { $count } familias activas
+}
+clinic-active-rule = Una familia está activa cuando uno de sus niños no tiene el alta el último día del periodo y tiene un plan acordado para entonces.
+clinic-adherence-heading = Práctica hecha
+clinic-adherence-title = Familias según la parte de la práctica hecha
+clinic-adherence-summary = { $count ->
+    [one] A 1 familia se le pidió práctica
+   *[other] A { $count } familias se les pidió práctica
+}; la del medio hizo el { $median } % de ella.
+clinic-adherence-no-target = No se pidió práctica a ninguna familia en estas semanas.
+clinic-adherence-empty = No hay familias activas en este periodo.
+clinic-adherence-share = Parte de la práctica hecha
+clinic-adherence-households = Familias
+clinic-adherence-median = Mediana: el { $median } % de la práctica pedida.
+clinic-adherence-no-median = Sin mediana: no se pidió práctica a ninguna familia en estas semanas.
+clinic-adherence-rule = Cada familia: prácticas hechas (hasta lo pedido cada semana) divididas entre las prácticas pedidas, en las semanas de lunes a domingo que tocan el periodo, cada semana entera.
+clinic-bucket-0-24 = 0–24 %
+clinic-bucket-25-49 = 25–49 %
+clinic-bucket-50-74 = 50–74 %
+clinic-bucket-75-100 = 75–100 %
+clinic-bucket-no-target = Nada pedido
+clinic-fidelity-title = Pasos del coaching por terapeuta
+clinic-fidelity-visits = Visitas
+clinic-fidelity-average = Pasos presentes, en promedio
+clinic-fidelity-all-five = Visitas con los cinco pasos
+clinic-fidelity-all-five-cell = { $all } de { $total }
+clinic-fidelity-empty = No hubo visitas en este periodo.
+clinic-fidelity-rule = Visitas hechas en el periodo. Un paso cuenta cuando está anotado en el registro de la visita.
+clinic-copm-title = COPM: cambio clínicamente importante
+clinic-copm-share = { $important } de { $total } objetivos evaluados de nuevo ({ $percent } %) tuvieron un cambio clínicamente importante.
+clinic-copm-empty = Ningún objetivo se evaluó de nuevo en este periodo.
+clinic-copm-rule = Un objetivo cuenta cuando su última evaluación COPM del periodo es una nueva evaluación. El cambio es clínicamente importante cuando el desempeño o la satisfacción subió al menos { $points } puntos desde la primera evaluación del objetivo.
+clinic-gas-title = GAS: cambio en la puntuación T
+clinic-gas-change = La puntuación T cambió { $change } en promedio, en { $count ->
+    [one] 1 niño o niña
+   *[other] { $count } niños
+}.
+clinic-gas-empty = Ningún niño tiene una evaluación GAS de un terapeuta en este periodo.
+clinic-gas-rule = Para cada niño: la puntuación T con las últimas evaluaciones del terapeuta en el periodo menos la puntuación T con los niveles iniciales, en los objetivos evaluados en el periodo. Luego el promedio de los niños.
+# Issue 14: the caregiver's encouragement on the home screen.
+encourage-heading = Cómo le va
+encourage-no-target = Su plan todavía no tiene práctica para contar. Cuando la tenga, verá aquí sus semanas.
+encourage-week-none = El plan no pide práctica esta semana.
+encourage-week-met = Usted practicó { $done ->
+    [one] 1 vez
+   *[other] { $done } veces
+} esta semana. El plan pide { $target }. ¡Lo logró!
+encourage-week-left = Usted practicó { $done ->
+    [one] 1 vez
+   *[other] { $done } veces
+} esta semana. El plan pide { $target }. { $left ->
+    [one] ¡Falta una!
+   *[other] ¡Faltan { $left }!
+}
+encourage-streak = Lo logró cada semana durante { $count } semanas.
+encourage-last-week-met = La semana pasada hizo todo. ¡Muy bien!
+encourage-keep-going = Cada práctica ayuda. ¡Siga así!
+encourage-chart-title = Su práctica, semana a semana
+encourage-chart-summary = Prácticas hechas cada semana y lo que pide el plan, en las últimas { $count } semanas.
+encourage-week = Semana
+encourage-done = Hechas
+encourage-asked = El plan pide
+encourage-this-week = Esta semana
+encourage-last-week = Semana pasada
+encourage-weeks-ago = Hace { $count } semanas

@@ -25,6 +25,8 @@ mod feedback;
 pub mod problem;
 // Issue 14: progress figures and the progress report.
 mod progress;
+// Issue 14: the clinic page's figures.
+mod clinic_metrics;
 mod settings;
 mod visits;
 
@@ -64,6 +66,7 @@ pub fn routes() -> Routes {
         .merge(visits::routes())
         // Issue 14: progress figures and the progress report.
         .merge(progress::routes())
+        .merge(clinic_metrics::routes())
 }
 
 /// The caller's own language, for people an operation creates.
@@ -199,6 +202,7 @@ fn language_of(caller: &Caller) -> Language {
         progress::get_report,
         progress::get_report_pdf,
         progress::put_summary,
+        clinic_metrics::get_metrics,
     ),
     components(schemas(problem::Problem, problem::FieldProblem, visits::StaleSave))
 )]

@@ -75,7 +75,7 @@ pub struct LogPage {
 #[utoipa::path(get, path = "/api/v1/children/{child_id}/week", tag = "practice",
     params(("child_id" = Uuid, Path)),
     responses((status = 200, body = Object, description = "This week's cards",
-        example = json!({"child_id": "0190f000-0000-7000-8000-000000000001", "child_name": "Mia", "week_start": "2026-11-02", "today": "2026-11-04", "has_plan": true, "cards": [{"assignment_id": "0190f000-0000-7000-8000-000000000020", "times_per_week": 5, "target": 5, "done": 2}], "household": {"week_start": "2026-11-02", "logs": 2, "target": 5, "adherence": 0.4}, "only_own": false, "can_log": true}))))]
+        example = json!({"child_id": "0190f000-0000-7000-8000-000000000001", "child_name": "Mia", "week_start": "2026-11-02", "today": "2026-11-04", "has_plan": true, "cards": [{"assignment_id": "0190f000-0000-7000-8000-000000000020", "times_per_week": 5, "target": 5, "done": 2}], "household": {"week_start": "2026-11-02", "logs": 2, "target": 5, "adherence": 0.4}, "recent_weeks": [{"week_start": "2026-10-26", "logs": 5, "target": 5, "adherence": 1.0}, {"week_start": "2026-11-02", "logs": 2, "target": 5, "adherence": 0.4}], "only_own": false, "can_log": true}))))]
 pub(super) async fn get_week(
     State(state): State<AppState>,
     caller: Caller,

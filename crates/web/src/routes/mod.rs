@@ -53,6 +53,8 @@ mod visits;
 // Issue 14: progress you can see.
 mod progress;
 mod report;
+// Issue 14: the admin's clinic page.
+mod clinic_metrics;
 
 pub(crate) use report::pdf_response as report_pdf;
 
@@ -120,6 +122,7 @@ fn table() -> Routes {
         // Issue 14: progress you can see.
         .merge(progress::routes())
         .merge(report::routes())
+        .merge(clinic_metrics::routes())
 }
 
 /// A router that remembers what it routes, so that no route can exist

@@ -72,6 +72,8 @@ pub struct WeekWords {
     /// "This week: 5 of 8 practices done (Monday, November 2 to Sunday, …)".
     pub summary: Option<String>,
     pub cards: Vec<CardWords>,
+    /// Issue 14: the household's weeks in a picture and kind words; `None` for helpers.
+    pub encouragement: Option<crate::encouragement_words::EncouragementWords>,
 }
 
 pub fn week_words(t: &Tr, view: &WeekView) -> WeekWords {
@@ -109,6 +111,7 @@ pub fn week_words(t: &Tr, view: &WeekView) -> WeekWords {
         can_log: view.can_log,
         summary,
         cards,
+        encouragement: crate::encouragement_words::encouragement_words(t, view),
     }
 }
 

@@ -55,3 +55,6 @@ mod visit_world;
 mod visit_family;
 // Issue 14: progress you can see.
 mod progress;
+// Issue 14: the admin's clinic page; the caregiver's encouragement.
+mod clinic_metrics;
+mod encouragement;
