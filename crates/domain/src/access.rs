@@ -704,6 +704,10 @@ pub const RULES: &[Rule] = &[
     audited("GET", "/api/v1/children/{child_id}/report", Child(FULL), AuditAction::View),
     audited("GET", "/api/v1/children/{child_id}/report.pdf", Child(FULL), AuditAction::Export),
     audited("PUT", "/api/v1/children/{child_id}/report/summary", Child(TEAM), AuditAction::Update),
+    // Issue 14, caseload triage: the therapist's home (`GET /home`, above) and
+    // its twin. Staff: an admin sees the children whose care team they are
+    // on, usually none (the clinic page is theirs). One listing row.
+    audited("GET", "/api/v1/triage", Staff, AuditAction::List),
     // (end of issue 14)
 ];
 

@@ -124,5 +124,7 @@ code_enum! {
         ViewReport = "progress.report",
         DownloadReport = "progress.report_pdf",
         SaveReportSummary = "progress.save_summary",
+        // Issue 14: caseload triage.
+        ViewTriage = "triage.view",
     }
 }

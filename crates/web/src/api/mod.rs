@@ -26,6 +26,8 @@ pub mod problem;
 // Issue 14: progress figures and the progress report.
 mod progress;
 mod settings;
+// Issue 14: the caseload triage.
+mod triage;
 mod visits;
 
 use axum::{Json, response::IntoResponse};
@@ -64,6 +66,8 @@ pub fn routes() -> Routes {
         .merge(visits::routes())
         // Issue 14: progress figures and the progress report.
         .merge(progress::routes())
+        // Issue 14: the caseload triage.
+        .merge(triage::routes())
 }
 
 /// The caller's own language, for people an operation creates.
@@ -199,6 +203,8 @@ fn language_of(caller: &Caller) -> Language {
         progress::get_report,
         progress::get_report_pdf,
         progress::put_summary,
+        // Issue 14: the caseload triage.
+        triage::get_triage,
     ),
     components(schemas(problem::Problem, problem::FieldProblem, visits::StaleSave))
 )]

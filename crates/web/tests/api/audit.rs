@@ -26,6 +26,8 @@ use feedback_cases::feedback_case;
 // Issue 14: the progress page and the progress report.
 mod progress_cases;
 use progress_cases::progress_case;
+// Issue 14: the caseload triage.
+mod triage_cases;
 
 #[derive(Debug, sqlx::FromRow)]
 struct Row {
@@ -100,6 +102,9 @@ fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize)
         return case;
     }
     if let Some(case) = progress_case(method, path, world) {
+        return case;
+    }
+    if let Some(case) = triage_cases::triage_case(method, path, world) {
         return case;
     }
     if let Some(case) = visit_cases::visit_case(method, path, world, plan.own.goal) {

@@ -55,3 +55,5 @@ mod visit_world;
 mod visit_family;
 // Issue 14: progress you can see.
 mod progress;
+// Issue 14: caseload triage on the therapist's home.
+mod triage;
