@@ -182,7 +182,8 @@ async fn caseload(app: &TestApp) -> Caseload {
 
 /// The rows of the triage table, in order, as HTML.
 fn table_rows(html: &str) -> Vec<&str> {
-    html.split("data-testid=\"triage-row\"").skip(1).collect()
+    let rows = html.split("data-testid=\"triage-row\"").skip(1);
+    rows.map(|row| row.split("</tr>").next().unwrap()).collect()
 }
 
 fn names_in_order(rows: &[&str]) -> Vec<&'static str> {
