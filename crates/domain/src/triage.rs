@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn flags_come_first_then_silence_then_low_adherence_then_name() {
-        let mut list = vec![
+        let mut list = [
             need(0, Some(5), 20, 20, "Ben"),
             need(0, Some(5), 6, 12, "Cleo"),
             need(0, None, 0, 0, "Dev"),
