@@ -1143,8 +1143,8 @@ triage-flags = { $count ->
    *[other] { $count } avisos abiertos
 }
 triage-awaiting = { $count ->
-    [one] 1 espera
-   *[other] { $count } esperan
+    [one] 1 espera respuesta
+   *[other] { $count } esperan respuesta
 }
 triage-none = Ninguno
 triage-plan-waiting = Espera que la familia lo acepte
