@@ -80,9 +80,8 @@ async fn guardian_of(app: &TestApp, child: &str) -> String {
     .await
 }
 
-/// A plan of one assignment, `times` a week, agreed in a session now;
-/// returns the assignment.
-async fn agreed_plan(tara: &TestClient, app: &TestApp, child: Uuid, guardian: &str, times: &str) {
+/// A plan of one assignment, `times` a week, agreed in a session now.
+async fn agreed_plan(tara: &TestClient, child: Uuid, guardian: &str, times: &str) {
     let editor = posted(tara, &format!("/children/{child}/plan/drafts"), &[]).await;
     let version = editor.trim_end_matches("/edit").rsplit('/').next().unwrap().to_owned();
     let base = format!("/children/{child}/plan/{version}");
@@ -93,7 +92,6 @@ async fn agreed_plan(tara: &TestClient, app: &TestApp, child: Uuid, guardian: &s
     ];
     posted(tara, &format!("{base}/assignments"), &form).await;
     posted(tara, &format!("{base}/agree"), &[("guardian_id", guardian)]).await;
-    let _ = app;
 }
 
 /// Live logs of the child's only assignment on these days (written to the
@@ -137,14 +135,14 @@ async fn caseload(app: &TestApp) -> Caseload {
     let tara = world.client(Persona::TeamTherapist);
     let gloria = world.person(Persona::Guardian).person_id.to_string();
     let mia = world.child;
-    agreed_plan(tara, app, mia, &gloria, "5").await;
+    agreed_plan(tara, mia, &gloria, "5").await;
     let (ben, ben_guardian) = add_family(app, tara, "Ben").await;
-    agreed_plan(tara, app, ben, &ben_guardian, "5").await;
+    agreed_plan(tara, ben, &ben_guardian, "5").await;
     let (cleo, cleo_guardian) = add_family(app, tara, "Cleo").await;
-    agreed_plan(tara, app, cleo, &cleo_guardian, "3").await;
+    agreed_plan(tara, cleo, &cleo_guardian, "3").await;
     add_family(app, tara, "Dev").await;
     let (eve, eve_guardian) = add_family(app, tara, "Eve").await;
-    agreed_plan(tara, app, eve, &eve_guardian, "4").await;
+    agreed_plan(tara, eve, &eve_guardian, "4").await;
     // Eve's next version is shared and not yet agreed: the agreed one counts.
     let editor = posted(tara, &format!("/children/{eve}/plan/drafts"), &[]).await;
     posted(tara, &editor.replace("/edit", "/share"), &[]).await;
