@@ -708,6 +708,10 @@ pub const RULES: &[Rule] = &[
     // every child's logs, visits and ratings, so each read leaves a row.
     audited("GET", "/clinic/metrics", Admin, AuditAction::View),
     audited("GET", "/api/v1/clinic/metrics", Admin, AuditAction::View),
+    // Issue 14, caseload triage: the therapist's home (`GET /home`, above) and
+    // its twin. Staff: an admin sees the children whose care team they are
+    // on, usually none (the clinic page is theirs). One listing row.
+    audited("GET", "/api/v1/triage", Staff, AuditAction::List),
     // (end of issue 14)
 ];
 

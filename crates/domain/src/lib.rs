@@ -38,6 +38,8 @@ pub mod session;
 pub mod strategies;
 pub mod text;
 pub mod throttle;
+// Issue 14: caseload triage on the therapist's home.
+pub mod triage;
 // Issue 13, coaching visits.
 pub mod visit;
 pub mod zone;

@@ -54,6 +54,8 @@ pub mod visits;
 // Issue 14: progress you can see.
 pub mod clinic_metrics;
 pub mod progress;
+// Issue 14: caseload triage on the therapist's home.
+pub mod triage;
 
 pub use carryover_store::{
     Backend, Db, DbOptions,

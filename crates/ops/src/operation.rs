@@ -125,5 +125,7 @@ code_enum! {
         DownloadReport = "progress.report_pdf",
         SaveReportSummary = "progress.save_summary",
         ClinicMetrics = "clinic_metrics.view",
+        // Issue 14: caseload triage.
+        ViewTriage = "triage.view",
     }
 }

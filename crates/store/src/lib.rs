@@ -49,6 +49,8 @@ pub mod strategies;
 pub mod testing;
 pub mod throttle;
 pub mod time_text;
+// Issue 14: caseload triage on the therapist's home.
+pub mod triage;
 // Issue 12 part B: reflections, flags and feedback threads.
 pub mod feedback;
 pub mod reflections;

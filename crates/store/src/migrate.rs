@@ -50,6 +50,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(13, "0013_report_summary"),
     // Issue 15: a therapist's caseload without a scan of the clinic.
     migration!(14, "0014_caseload_index"),
+    // Issue 14: the caseload triage reads a few rows per child, not years.
+    migration!(15, "0015_triage_index"),
     // Issue 15: upcoming visits without a scan of the clinic's diary.
     migration!(18, "0018_visits_by_child"),
 ];

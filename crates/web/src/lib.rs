@@ -57,6 +57,8 @@ pub mod purge_cli;
 pub mod routes;
 pub mod security;
 pub mod telemetry;
+// Issue 14: the caseload triage in words.
+pub mod triage_words;
 pub mod visit_words;
 
 pub use app::{AppState, Application};

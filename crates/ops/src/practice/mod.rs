@@ -4,6 +4,7 @@
 //! their own). The measures and the caregiver's "This week" are in `week`.
 
 mod logs;
+/// Issue 14: the triage counts the caseload's weeks with the same lines.
 pub(crate) mod schedule;
 mod week;
 

@@ -1177,3 +1177,47 @@ encourage-asked = Plan asks
 encourage-this-week = This week
 encourage-last-week = Last week
 encourage-weeks-ago = { $count } weeks ago
+
+## Issue 14: caseload triage on the therapist's home.
+triage-intro = Children who need you most come first: open flags, then the longest time without practice, then the lowest practice over the last 4 full weeks.
+triage-show = Show
+triage-apply = Show these children
+triage-filter-all = All children ({ $count })
+triage-filter-flags = Open flags ({ $count })
+triage-filter-silent = No practice for 7 days or more ({ $count })
+triage-filter-low = Below 50% over 4 weeks ({ $count })
+triage-filter-awaiting = Waiting for your answer ({ $count })
+triage-empty = No children match this choice.
+triage-caption = Your caseload, by need
+triage-col-child = Child
+triage-col-flags = Open flags
+triage-col-practice = Last practice
+triage-col-week = This week
+triage-col-four-weeks = Last 4 full weeks
+triage-col-awaiting = Waiting for your answer
+triage-col-plan = Plan to agree
+triage-col-visit = Next visit
+triage-days-ago = { $days ->
+    [0] Today
+    [1] Yesterday
+   *[other] { $days } days ago
+}
+triage-never = No practice logged yet
+triage-this-week = { $counted } of { $target } this week
+triage-no-target-week = Nothing planned this week
+triage-four-weeks = { $percent }% over 4 weeks
+triage-no-target = No target yet
+triage-percent = { $percent }%
+triage-no-target-short = no target
+triage-chart = { $name }, practice in each of the last 4 full weeks: { $weeks }
+triage-flags = { $count ->
+    [one] 1 open flag
+   *[other] { $count } open flags
+}
+triage-awaiting = { $count ->
+    [one] 1 waiting
+   *[other] { $count } waiting
+}
+triage-none = None
+triage-plan-waiting = Waiting for the family to agree
+triage-no-visit = None planned

@@ -1180,3 +1180,47 @@ encourage-asked = El plan pide
 encourage-this-week = Esta semana
 encourage-last-week = Semana pasada
 encourage-weeks-ago = Hace { $count } semanas
+
+## Issue 14: caseload triage on the therapist's home.
+triage-intro = Primero van los niños que más le necesitan: avisos abiertos, luego el tiempo más largo sin práctica, luego la práctica más baja en las últimas 4 semanas completas.
+triage-show = Mostrar
+triage-apply = Mostrar estos niños
+triage-filter-all = Todos los niños ({ $count })
+triage-filter-flags = Avisos abiertos ({ $count })
+triage-filter-silent = Sin práctica por 7 días o más ({ $count })
+triage-filter-low = Menos del 50 % en 4 semanas ({ $count })
+triage-filter-awaiting = Esperan su respuesta ({ $count })
+triage-empty = Ningún niño cumple con esta opción.
+triage-caption = Sus pacientes, por necesidad
+triage-col-child = Niño o niña
+triage-col-flags = Avisos abiertos
+triage-col-practice = Última práctica
+triage-col-week = Esta semana
+triage-col-four-weeks = Últimas 4 semanas completas
+triage-col-awaiting = Esperan su respuesta
+triage-col-plan = Plan por acordar
+triage-col-visit = Próxima visita
+triage-days-ago = { $days ->
+    [0] Hoy
+    [1] Ayer
+   *[other] Hace { $days } días
+}
+triage-never = Todavía no hay práctica anotada
+triage-this-week = { $counted } de { $target } esta semana
+triage-no-target-week = Nada planeado esta semana
+triage-four-weeks = { $percent } % en 4 semanas
+triage-no-target = Todavía no hay meta
+triage-percent = { $percent } %
+triage-no-target-short = sin meta
+triage-chart = { $name }, práctica en cada una de las últimas 4 semanas completas: { $weeks }
+triage-flags = { $count ->
+    [one] 1 aviso abierto
+   *[other] { $count } avisos abiertos
+}
+triage-awaiting = { $count ->
+    [one] 1 espera respuesta
+   *[other] { $count } esperan respuesta
+}
+triage-none = Ninguno
+triage-plan-waiting = Espera que la familia lo acepte
+triage-no-visit = Ninguna planeada

@@ -28,6 +28,8 @@ mod progress;
 // Issue 14: the clinic page's figures.
 mod clinic_metrics;
 mod settings;
+// Issue 14: the caseload triage.
+mod triage;
 mod visits;
 
 use axum::{Json, response::IntoResponse};
@@ -67,6 +69,8 @@ pub fn routes() -> Routes {
         // Issue 14: progress figures and the progress report.
         .merge(progress::routes())
         .merge(clinic_metrics::routes())
+        // Issue 14: the caseload triage.
+        .merge(triage::routes())
 }
 
 /// The caller's own language, for people an operation creates.
@@ -203,6 +207,8 @@ fn language_of(caller: &Caller) -> Language {
         progress::get_report_pdf,
         progress::put_summary,
         clinic_metrics::get_metrics,
+        // Issue 14: the caseload triage.
+        triage::get_triage,
     ),
     components(schemas(problem::Problem, problem::FieldProblem, visits::StaleSave))
 )]

@@ -68,6 +68,9 @@ struct UpcomingRow {
 struct HomeQuery {
     #[serde(default)]
     child: Option<String>,
+    /// Issue 14: the therapist's triage filter.
+    #[serde(default)]
+    show: Option<String>,
 }
 
 struct ClosedRow {
@@ -86,6 +89,10 @@ async fn show_home(
     Query(query): Query<HomeQuery>,
 ) -> Result<Response, AppError> {
     let role = caller.who.actor.role();
+    if role == Role::Therapist {
+        let input = carryover_ops::triage::TriageInput { show: query.show };
+        return super::home_triage::show_triage(&state, page, &caller, &input).await;
+    }
     let (lists, week, new_feedback) = if role == Role::Caregiver {
         let chosen = query.child.as_deref().and_then(|c| uuid::Uuid::parse_str(c.trim()).ok());
         let home = carryover_ops::practice::home(&state.ops, &caller.who, chosen).await?;

@@ -23,6 +23,8 @@ mod membership;
 // (end of issue 9)
 mod health;
 mod home;
+// Issue 14: the therapist's home is the caseload triage.
+mod home_triage;
 mod households;
 mod invitations;
 mod lang;

@@ -28,6 +28,8 @@ mod progress_cases;
 use progress_cases::progress_case;
 // Issue 14: the admin's clinic page.
 mod clinic_cases;
+// Issue 14: the caseload triage.
+mod triage_cases;
 
 #[derive(Debug, sqlx::FromRow)]
 struct Row {
@@ -105,6 +107,9 @@ fn case_for(method: &str, path: &str, world: &World, plan: &PlanWorld, n: usize)
         return case;
     }
     if let Some(case) = clinic_cases::clinic_case(method, path) {
+        return case;
+    }
+    if let Some(case) = triage_cases::triage_case(method, path, world) {
         return case;
     }
     if let Some(case) = visit_cases::visit_case(method, path, world, plan.own.goal) {

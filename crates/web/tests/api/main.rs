@@ -58,3 +58,5 @@ mod progress;
 // Issue 14: the admin's clinic page; the caregiver's encouragement.
 mod clinic_metrics;
 mod encouragement;
+// Issue 14: caseload triage on the therapist's home.
+mod triage;
