@@ -14,6 +14,7 @@ pub mod calendar_words;
 pub mod cli;
 // Issue 14: charts drawn on the server; progress and the report in words.
 pub mod charts;
+pub mod progress_practice;
 pub mod progress_words;
 pub mod report_pdf;
 pub mod report_words;

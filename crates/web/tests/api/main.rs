@@ -55,3 +55,5 @@ mod visit_world;
 mod visit_family;
 // Issue 14: progress you can see.
 mod progress;
+// Issue 14, second part: the practice figures, the timeline, the report's practice.
+mod progress_more;
