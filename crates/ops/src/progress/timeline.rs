@@ -171,7 +171,7 @@ pub(crate) async fn timeline(
             },
         });
     }
-    entries.sort_by(|a, b| (b.on, b.at).cmp(&(a.on, a.at)));
+    entries.sort_by_key(|e| std::cmp::Reverse((e.on, e.at)));
     let older = logs.iter().any(|l| l.practised_on < from)
         || visits.iter().any(|v| v.on < from)
         || found.iter().any(|r| zone.local_date(r.created_at) < from)

@@ -69,7 +69,7 @@ pub(crate) async fn visit_rows(
         status: v.status,
         steps: None,
     }));
-    rows.sort_by(|a, b| (b.on, b.at, b.visit_id).cmp(&(a.on, a.at, a.visit_id)));
+    rows.sort_by_key(|v| std::cmp::Reverse((v.on, v.at, v.visit_id)));
     Ok(rows)
 }
 

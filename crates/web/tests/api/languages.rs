@@ -150,6 +150,14 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         ("visit-step-", all(&CoachingStep::ALL, CoachingStep::as_str)),
         ("visit-kind-", all(&EntryKind::ALL, EntryKind::as_str)),
         ("visit-question-", vec!["1".into(), "2".into(), "3".into(), "4".into()]),
+        // Issue 14, second part: the progress timeline.
+        (
+            "timeline-visit-",
+            all(
+                &carryover_domain::visit::VisitStatus::ALL,
+                carryover_domain::visit::VisitStatus::as_str,
+            ),
+        ),
     ]
 }
 
