@@ -13,6 +13,7 @@ use crate::goal_measures::page;
 use crate::helpers::{TestApp, on_both_databases, spawn_app};
 use crate::plan_world::PlanWorld;
 use crate::progress::pdf_text;
+use crate::visit_world::VisitWorld;
 use crate::world::{Persona, World, sign_in_again};
 
 on_both_databases!(
@@ -93,14 +94,19 @@ async fn write_log(app: &TestApp, world: &World, plan: &PlanWorld, n: usize, l: 
     carryover_store::commit(tx).await.unwrap();
 }
 
-/// The world with the plan agreed on November 2, the logs above, a message
-/// from the guardian on November 18, and today November 18.
+/// The world with the plan agreed on November 2, the logs above, the visits
+/// of `VisitWorld`, a message from the guardian on November 18, and today
+/// November 18.
 async fn practised(app: &TestApp) -> (World, PlanWorld) {
     let world = World::build(app).await;
     let plan = PlanWorld::build(app, &world).await;
     let guardian = world.client(Persona::Guardian);
     let confirm = format!("/children/{}/plan/{}/confirm", world.child, plan.own.version);
     assert_eq!(guardian.post_form(&confirm, &[]).await.status(), 303);
+    // A visit planned for November 9 (never recorded), and a visit record
+    // opened today, November 2: its agenda starts prefilled (the joint plan
+    // step) and it has one observed entry (observation): two of five steps.
+    VisitWorld::build(app, &world).await;
     for (n, l) in LOGS.iter().enumerate() {
         write_log(app, &world, &plan, n, l).await;
     }
@@ -228,7 +234,9 @@ async fn the_timeline_is_newest_first_eight_weeks_a_page_and_refuses_a_bad_date(
     let entries = timeline["entries"].as_array().unwrap();
     let kinds: Vec<(&str, &str)> =
         entries.iter().map(|e| (e["on"].as_str().unwrap(), e["kind"].as_str().unwrap())).collect();
-    // Newest first: the message of today, the seven logs, the reflection of Nov 2.
+    // Newest first: the message of today, the logs, the planned visit, the
+    // visit held on Nov 2 and the reflection written at the same minute
+    // (kept in the order they were read: visits before reflections).
     assert_eq!(
         kinds,
         vec![
@@ -237,22 +245,44 @@ async fn the_timeline_is_newest_first_eight_weeks_a_page_and_refuses_a_bad_date(
             ("2026-11-12", "practice_log"),
             ("2026-11-11", "practice_log"),
             ("2026-11-10", "practice_log"),
+            ("2026-11-09", "visit"),
             ("2026-11-05", "practice_log"),
             ("2026-11-04", "practice_log"),
             ("2026-11-03", "practice_log"),
+            ("2026-11-02", "visit"),
             ("2026-11-02", "reflection"),
         ],
         "{timeline}"
     );
     assert_eq!(entries[4]["note"], "Sock trouble", "a guardian reads the household's notes");
-    assert_eq!(entries[8]["flagged"], true);
+    assert_eq!(
+        (entries[5]["status"].clone(), entries[5]["steps"].clone()),
+        (json!("scheduled"), Value::Null)
+    );
+    assert_eq!(
+        (entries[9]["status"].clone(), entries[9]["steps"].clone()),
+        (json!("held"), json!(2))
+    );
+    assert_eq!(entries[10]["flagged"], true);
+    // One visit held, without all five steps: 0 of 1 = 0%; one planned.
+    assert_eq!(
+        body["visits"],
+        json!({"held": 1, "with_all_five": 0, "fidelity_percent": 0, "planned": 1, "cancelled": 0})
+    );
     assert_eq!(timeline["older"], "2026-09-24", "the log of August 20 is older");
 
     let html = page(world.client(Persona::Guardian), &format!("/children/{child}/progress")).await;
     let message = html.find("Mornings are easier now.").expect("the message");
     let note = html.find("Smooth morning").expect("the note");
     assert!(message < note, "newest first");
-    assert_eq!(html.matches(r#"data-testid="timeline-entry""#).count(), 9);
+    assert_eq!(html.matches(r#"data-testid="timeline-entry""#).count(), 11);
+    assert!(
+        html.contains(
+            "1 visit held; 0 with all five coaching steps (0%). Planned: 1. Cancelled: 0."
+        ),
+        "{html}"
+    );
+    assert!(html.contains("2 of 5 coaching steps") && html.contains("Visit planned"), "{html}");
     assert!(
         html.contains(&format!(r#"href="/children/{child}/progress?before=2026-09-24#timeline""#))
     );
@@ -264,11 +294,12 @@ async fn the_timeline_is_newest_first_eight_weeks_a_page_and_refuses_a_bad_date(
     assert!(older.contains("Tried it once") && !older.contains("Smooth morning"), "{older}");
     assert!(!older.contains("timeline-older"), "nothing older than August 20: {older}");
 
-    // The eight weeks before November 10: only the week of November 2.
+    // The eight weeks before November 10: the planned visit, three logs, the
+    // visit held and the reflection.
     let path = format!("/api/v1/children/{child}/progress?before=2026-11-10");
     let earlier = api(&world, Persona::TeamTherapist, &path).await;
     assert_eq!(earlier["timeline"]["to"], "2026-11-09");
-    assert_eq!(earlier["timeline"]["entries"].as_array().unwrap().len(), 4, "{earlier}");
+    assert_eq!(earlier["timeline"]["entries"].as_array().unwrap().len(), 6, "{earlier}");
     assert_eq!(earlier["timeline"]["older"], "2026-09-15");
     // The figures do not move with the timeline.
     assert_eq!(week(&earlier["weeks"], "2026-11-09")["adherence"], 0.16);
@@ -340,7 +371,7 @@ async fn the_report_shows_the_adherence_the_strategies_and_the_visits_of_its_per
         "16%",
         "Where each strategy is used",
         "2 · 1 · 0",
-        "No visits held",
+        "1 visit held; 0 with all five coaching steps (0%)",
     ] {
         assert!(flat.contains(words), "{words} in the PDF: {flat}");
     }
