@@ -112,10 +112,23 @@ fn responses(t: &Tr, view: &ProgressView) -> LineChart {
 }
 
 fn confidence(t: &Tr, view: &ProgressView) -> LineChart {
+    let ratings: u32 = view.confidence.iter().map(|w| w.ratings).sum();
+    let latest = view.confidence.iter().rev().find_map(|w| Some((w.week_start, w.average?)));
+    let summary = match latest {
+        Some((week, average)) => t.with(
+            "progress-confidence-summary",
+            &[
+                ("count", ratings.into()),
+                ("average", t.decimal(average).into()),
+                ("week", t.date(week).into()),
+            ],
+        ),
+        None => t.get("progress-confidence-none"),
+    };
     LineChart {
         id: "confidence".into(),
         title: t.get("progress-confidence-title"),
-        summary: t.get("progress-confidence-not-validated"),
+        summary,
         empty: t.get("progress-confidence-none"),
         x_heading: t.get("progress-week"),
         x_labels: week_labels(t, view),

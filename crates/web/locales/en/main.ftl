@@ -1072,6 +1072,7 @@ progress-rater-guardian = Family
 progress-confidence-title = Caregiver confidence
 progress-confidence-not-validated = How sure caregivers feel using the strategies, 0 to 10. This is not a validated instrument: use it to start a conversation, not to measure outcomes.
 progress-confidence-none = No confidence ratings in these weeks yet.
+progress-confidence-summary = { $count } ratings in these weeks. Latest weekly average: { $average } (week of { $week }). Not a validated instrument.
 progress-confidence-series = Confidence
 progress-week = Week of
 progress-practice-heading = Practice at home

@@ -1075,6 +1075,7 @@ progress-rater-guardian = Familia
 progress-confidence-title = Confianza de las personas que cuidan
 progress-confidence-not-validated = Qué tan seguras se sienten las personas que cuidan al usar las estrategias, de 0 a 10. No es un instrumento validado: sirve para empezar una conversación, no para medir resultados.
 progress-confidence-none = Todavía no hay puntajes de confianza en estas semanas.
+progress-confidence-summary = { $count } puntajes en estas semanas. Último promedio semanal: { $average } (semana del { $week }). No es un instrumento validado.
 progress-confidence-series = Confianza
 progress-week = Semana del
 progress-practice-heading = Práctica en casa

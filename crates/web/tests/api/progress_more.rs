@@ -208,6 +208,11 @@ async fn the_practice_figures_on_the_page_and_in_the_api_equal_the_hand_count(ba
     assert!(html.contains(r#"<th scope="row">November 9, 2026</th><td>8.33</td>"#), "{html}");
     assert!(html.contains(r#"<th scope="row">November 2, 2026</th><td>6.50</td>"#), "{html}");
     assert!(html.contains("This is not a validated instrument"), "{html}");
+    // 2 + 3 = 5 ratings; the latest week with any: November 9, 8.33.
+    assert!(
+        html.contains("5 ratings in these weeks. Latest weekly average: 8.33 (week of November 9, 2026). Not a validated instrument."),
+        "{html}"
+    );
     assert!(html.contains("<td>2 · 1 · 0</td>"), "{html}");
     assert!(!html.contains("NaN"), "{html}");
 
