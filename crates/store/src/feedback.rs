@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::{
     StoreError, WriteTx,
     codec::{At, Code, Flag, Id},
-    grant::{Actor, ChildGrant},
+    grant::{Actor, ChildGrant, FullGrant},
     paging::{Page, Paging},
 };
 
@@ -197,6 +197,78 @@ pub async fn messages(
         })
         .collect();
     Ok(Page::from_rows(items, paging, |m| m.message_id))
+}
+
+/// A message with the subject of its thread, for the progress timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ChildMessage {
+    pub subject: ThreadSubject,
+    pub message: Message,
+}
+
+#[derive(FromRow)]
+struct ChildMessageRow {
+    subject: Code<ThreadSubject>,
+    #[sqlx(flatten)]
+    message: MessageRow,
+}
+
+/// Every message about the child written `from..to`, newest first: the
+/// progress timeline's. A full grant: helpers read only their own logs'
+/// threads, which the timeline does not sort out.
+pub async fn child_messages(
+    conn: &mut AnyConnection,
+    grant: &FullGrant,
+    from: OffsetDateTime,
+    to: OffsetDateTime,
+) -> Result<Vec<ChildMessage>, StoreError> {
+    let rows: Vec<ChildMessageRow> = sqlx::query_as(
+        "SELECT t.subject, m.message_id, m.author_id, p.display_name, m.from_team, m.body, m.created_at \
+         FROM feedback_message m JOIN feedback_thread t ON t.clinic_id = m.clinic_id \
+         AND t.child_id = m.child_id AND t.thread_id = m.thread_id \
+         JOIN person p ON p.clinic_id = m.clinic_id AND p.person_id = m.author_id \
+         WHERE m.clinic_id = $1 AND m.child_id = $2 AND m.created_at >= $3 AND m.created_at < $4 \
+         ORDER BY m.created_at DESC, m.message_id DESC",
+    )
+    .bind(Id(grant.clinic_id()))
+    .bind(Id(grant.child_id()))
+    .bind(At(from))
+    .bind(At(to))
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ChildMessage {
+            subject: r.subject.0,
+            message: Message {
+                message_id: r.message.message_id.0,
+                author_id: r.message.author_id.0,
+                author_name: r.message.display_name,
+                from_team: r.message.from_team.0,
+                body: r.message.body,
+                created_at: r.message.created_at.0,
+            },
+        })
+        .collect())
+}
+
+/// Whether the child has a message written before `before` (the timeline's
+/// "show older").
+pub async fn has_message_before(
+    conn: &mut AnyConnection,
+    grant: &FullGrant,
+    before: OffsetDateTime,
+) -> Result<bool, StoreError> {
+    let (count,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM feedback_message WHERE clinic_id = $1 AND child_id = $2 AND created_at < $3",
+    )
+    .bind(Id(grant.clinic_id()))
+    .bind(Id(grant.child_id()))
+    .bind(At(before))
+    .fetch_one(conn)
+    .await?;
+    Ok(count > 0)
 }
 
 /// Adds a message. A caregiver's message makes the thread wait for the care

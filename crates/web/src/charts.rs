@@ -52,11 +52,15 @@ pub struct LineChart {
     pub series: Vec<Series>,
     /// How a value is written in the table and on the axis.
     pub format: Format,
+    /// Said in the table where a series has no value ("–", "no target").
+    pub gap: String,
 }
 
-/// How a chart writes its values: every chart here has whole numbers.
+/// How a chart writes its values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// An average: "7.67" (or "7,67" with `comma`), a whole one "7".
+    Hundredths { comma: bool },
     /// "6"
     Whole,
     /// A GAS level: "+1", "0", "−2" (a true minus sign).
@@ -69,6 +73,11 @@ impl Format {
     pub fn write(self, value: f64) -> String {
         let whole = value.round() as i64;
         match self {
+            Format::Hundredths { .. } if (value - value.round()).abs() < 0.005 => whole.to_string(),
+            Format::Hundredths { comma } => {
+                let text = format!("{value:.2}");
+                if comma { text.replace('.', ",") } else { text }
+            }
             Format::Whole => whole.to_string(),
             Format::Signed if whole > 0 => format!("+{whole}"),
             Format::Signed if whole < 0 => format!("\u{2212}{}", -whole),
@@ -267,7 +276,7 @@ impl LineChart {
                     .flatten()
                     .filter(|v| v.is_finite())
                     .map(|v| self.format.write(v))
-                    .unwrap_or_else(|| "–".to_owned());
+                    .unwrap_or_else(|| self.gap.clone());
                 let _ = write!(s, "<td>{}</td>", esc(&cell));
             }
             s.push_str("</tr>");
@@ -394,6 +403,7 @@ mod tests {
             step: false,
             series,
             format: Format::Whole,
+            gap: "–".into(),
         }
     }
 
@@ -452,6 +462,19 @@ mod tests {
         assert!(!figure.contains("NaN") && !figure.contains("<svg"));
         let nothing = chart(Vec::new(), &[]);
         assert!(nothing.figure().contains("No ratings yet."));
+    }
+
+    #[test]
+    fn an_average_keeps_two_decimals_in_the_readers_way_and_a_gap_says_why() {
+        assert_eq!(Format::Hundredths { comma: false }.write(7.67), "7.67");
+        assert_eq!(Format::Hundredths { comma: true }.write(7.67), "7,67");
+        assert_eq!(Format::Hundredths { comma: false }.write(5.0), "5");
+        let mut c = chart(
+            vec![Series { label: "Done".into(), values: vec![Some(60.0), None] }],
+            &["Nov 2", "Nov 9"],
+        );
+        c.gap = "no target".into();
+        assert!(c.figure().contains("<th scope=\"row\">Nov 9</th><td>no target</td>"));
     }
 
     #[test]

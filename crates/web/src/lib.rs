@@ -18,6 +18,7 @@ pub mod charts;
 pub mod bar_chart;
 pub mod clinic_words;
 pub mod encouragement_words;
+pub mod progress_practice;
 pub mod progress_words;
 pub mod report_pdf;
 pub mod report_words;

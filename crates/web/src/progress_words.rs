@@ -12,6 +12,7 @@ use time::Date;
 use crate::{
     charts::{Format, LineChart, Series},
     i18n::Tr,
+    progress_practice::{PracticeWords, practice_words},
 };
 
 /// One goal's part of the page.
@@ -37,7 +38,8 @@ pub struct ScoreLine {
 pub struct ProgressWords {
     pub goals: Vec<GoalBlock>,
     pub scores: Vec<ScoreLine>,
-    pub confidence: LineChart,
+    /// Adherence, responses, confidence, the grids, visits, the timeline.
+    pub practice: PracticeWords,
 }
 
 fn rating_change(t: &Tr, r: &RatingChangeView) -> String {
@@ -87,6 +89,7 @@ fn copm_block(t: &Tr, n: usize, goal: &GoalProgress) -> (String, LineChart) {
             },
         ],
         format: Format::Whole,
+        gap: "–".into(),
     };
     (change, chart)
 }
@@ -133,6 +136,7 @@ fn gas_block(t: &Tr, n: usize, goal: &GoalProgress) -> (Option<LineChart>, Strin
             Series { label: t.get("progress-rater-guardian"), values: on(GasRater::Guardian) },
         ],
         format: Format::Signed,
+        gap: "–".into(),
     };
     (Some(chart), now)
 }
@@ -182,26 +186,9 @@ pub fn progress_words(t: &Tr, view: &ProgressView) -> ProgressWords {
             GoalBlock { words: goal.goal.words.clone(), copm_change, copm, gas, gas_now }
         })
         .collect();
-    let confidence = LineChart {
-        id: "confidence".into(),
-        title: t.get("progress-confidence-title"),
-        summary: t.get("progress-confidence-not-validated"),
-        empty: t.get("progress-confidence-none"),
-        x_heading: t.get("copm-date"),
-        x_labels: view.confidence.iter().map(|p| t.date(p.on)).collect(),
-        y_min: 0.0,
-        y_max: 10.0,
-        y_ticks: vec![0.0, 5.0, 10.0],
-        step: false,
-        series: vec![Series {
-            label: t.get("progress-confidence-series"),
-            values: view.confidence.iter().map(|p| Some(p.confidence.into())).collect(),
-        }],
-        format: Format::Whole,
-    };
     ProgressWords {
         goals,
         scores: view.t_scores.iter().map(|s| score_line(t, s, &words)).collect(),
-        confidence,
+        practice: practice_words(t, view),
     }
 }

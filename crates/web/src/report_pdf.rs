@@ -28,7 +28,7 @@ fn chart_block(chart: &LineChart) -> Block {
                         .copied()
                         .flatten()
                         .filter(|v| v.is_finite())
-                        .map_or_else(|| "–".to_owned(), |v| chart.format.write(v))
+                        .map_or_else(|| chart.gap.clone(), |v| chart.format.write(v))
                 }));
                 row
             })
@@ -75,9 +75,36 @@ pub fn report_doc(t: &Tr, words: &ReportWords) -> ReportDoc {
             blocks.push(chart_block(gas));
         }
     }
+    let practice = &words.words.practice;
+    blocks.push(heading(t.get("progress-practice-heading")));
+    blocks.push(chart_block(&practice.adherence));
+    blocks.push(chart_block(&practice.responses));
     blocks.push(heading(t.get("progress-confidence-title")));
     blocks.push(paragraph(t.get("progress-confidence-not-validated")));
-    blocks.push(chart_block(&words.words.confidence));
+    blocks.push(chart_block(&practice.confidence));
+    blocks.push(heading(t.get("measure-grid-heading")));
+    if practice.grids.is_empty() {
+        blocks.push(paragraph(t.get("progress-grid-none")));
+    } else {
+        blocks.push(paragraph(t.get("measure-grid-hint")));
+    }
+    for grid in &practice.grids {
+        blocks.push(Block::Heading { level: 3, text: grid.strategy.title.clone() });
+        let mut head = vec![t.get("log-routine")];
+        head.extend(grid.caregivers.iter().cloned());
+        let rows = grid
+            .rows
+            .iter()
+            .map(|(routine, cells)| {
+                let mut row = vec![routine.clone()];
+                row.extend(cells.iter().cloned());
+                row
+            })
+            .collect();
+        blocks.push(Block::Table(Table { head, rows }));
+    }
+    blocks.push(heading(t.get("progress-visits-heading")));
+    blocks.push(paragraph(practice.visits.clone()));
     blocks.push(heading(t.get("report-summary")));
     if words.summary.is_empty() {
         blocks.push(paragraph(t.get("report-summary-none")));

@@ -6,12 +6,15 @@
 mod logs;
 /// Issue 14: the triage counts the caseload's weeks with the same lines.
 pub(crate) mod schedule;
+mod span;
 mod week;
 
 pub use logs::{
     CorrectInput, LogForm, LogInput, LogList, LogView, correct_log, create_log, delete_log,
     list_logs, log_form, view_log,
 };
+pub use span::{ConfidenceWeek, ResponseWeek};
+pub(crate) use span::{PracticeSpan, practice_span};
 pub use week::{
     AssignmentMeasure, CaregiverLine, GridView, HomeWeek, MeasuresView, WeekCard, WeekLine,
     WeekView, home, measures, week,

@@ -77,7 +77,7 @@ pub struct WeekLine {
 }
 
 impl WeekLine {
-    fn new(week_start: Date, logs: u32, target: u32) -> WeekLine {
+    pub(crate) fn new(week_start: Date, logs: u32, target: u32) -> WeekLine {
         let adherence = (target > 0).then(|| f64::from(logs) / f64::from(target));
         WeekLine { week_start, logs, target, adherence }
     }
@@ -126,14 +126,14 @@ pub struct WeekView {
 }
 
 /// Everything a child's measures are computed from.
-struct Loaded {
-    lines: Vec<Line>,
-    logs: Vec<PracticeLog>,
-    today: Date,
+pub(super) struct Loaded {
+    pub(super) lines: Vec<Line>,
+    pub(super) logs: Vec<PracticeLog>,
+    pub(super) today: Date,
 }
 
 impl Loaded {
-    fn dates(&self, line: &Line) -> Vec<Date> {
+    pub(super) fn dates(&self, line: &Line) -> Vec<Date> {
         self.logs
             .iter()
             .filter(|l| line.ids.contains(&l.content.assignment_id))
@@ -145,12 +145,12 @@ impl Loaded {
 /// How far back the logs are read: "This week" needs only its last few
 /// weeks, so a family with years of logs costs the home no more than a new one.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Window {
+pub(super) enum Window {
     RecentWeeks,
     All,
 }
 
-async fn load(
+pub(super) async fn load(
     conn: &mut AnyConnection,
     grant: &ChildGrant,
     filter: LogFilter,
@@ -405,7 +405,7 @@ pub(crate) async fn measures_view(
 
 /// The generalization matrix, one grid per line of the plan (a strategy
 /// carried through versions is one strategy).
-fn matrix(
+pub(super) fn matrix(
     loaded: &Loaded,
     household: &carryover_store::routines::HouseholdRoutines,
     caregivers: &[HouseholdCaregiver],

@@ -10,7 +10,7 @@ use axum::{
 };
 use carryover_ops::{
     Operation, progress,
-    progress::{ReportInput, ReportUse, SummaryInput},
+    progress::{ReportInput, ReportUse, SummaryInput, TimelineInput},
 };
 
 #[allow(unused_imports)] // named in the OpenAPI annotations
@@ -43,10 +43,13 @@ fn view<T: serde::Serialize>(value: &T) -> Answer {
 }
 
 /// A child's progress: COPM per goal over rating occasions with the change
-/// since the first rating, GAS levels over time, the current T-scores.
-/// Not for helpers (404).
+/// since the first rating, GAS levels over time, the current T-scores; the
+/// household's weekly adherence, the child's responses and the caregivers'
+/// confidence (not a validated instrument) over the last 12 weeks; the
+/// generalization matrix; visits; and eight weeks of timeline, newest first,
+/// ending the day before `before` (empty: today). Not for helpers (404).
 #[utoipa::path(get, path = "/api/v1/children/{child_id}/progress", tag = "progress",
-    params(("child_id" = Uuid, Path)),
+    params(("child_id" = Uuid, Path), TimelineInput),
     responses((status = 200, body = Object, description = "The progress figures",
         example = json!({
             "child_name": "Mia", "today": "2026-11-30", "copm_threshold": 2,
@@ -60,14 +63,23 @@ fn view<T: serde::Serialize>(value: &T) -> Answer {
             }],
             "t_score_set": ["0190f000-0000-7000-8000-000000000031"],
             "t_scores": [{"rater": null, "score": {"value": 38.04, "weighted": false, "goals": 1}, "no_score": null, "unrated": []}],
-            "confidence": []
-        }))))]
+            "weeks": [{"week_start": "2026-11-23", "logs": 3, "target": 5, "adherence": 0.6}],
+            "responses": [{"week_start": "2026-11-23", "went_well": 2, "mixed": 1, "hard": 0}],
+            "confidence": [{"week_start": "2026-11-23", "ratings": 3, "average": 7.67}],
+            "matrix": [],
+            "visits": {"held": 3, "with_all_five": 2, "fidelity_percent": 67, "planned": 1, "cancelled": 0},
+            "timeline": {"from": "2026-10-06", "to": "2026-11-30", "older": null, "entries": [
+                {"on": "2026-11-29", "kind": "practice_log", "log_id": "0190f000-0000-7000-8000-000000000041",
+                 "strategy": null, "practised_by_name": "Sam", "response": "went_well", "confidence": 8, "note": ""}]}
+        })),
+        (status = 422, content_type = "application/problem+json", body = crate::api::problem::Problem, description = "A `before` that is not a date, or is after tomorrow")))]
 pub(super) async fn get_progress(
     State(state): State<AppState>,
     caller: Caller,
     grant: Grant,
+    Query(input): Query<TimelineInput>,
 ) -> Answer {
-    view(&progress::view(&state.ops, &caller.who, &grant.0).await?)
+    view(&progress::view(&state.ops, &caller.who, &grant.0, &input).await?)
 }
 
 /// The progress report's figures over a period, with the therapist's summary.
@@ -75,7 +87,8 @@ pub(super) async fn get_progress(
     params(("child_id" = Uuid, Path), ReportInput),
     responses((status = 200, body = Object, description = "The report: the progress figures over the period, and the summary",
         example = json!({"from": "2026-09-01", "to": "2026-11-30", "child_name": "Mia", "today": "2026-11-30", "copm_threshold": 2,
-            "goals": [], "t_score_set": [], "t_scores": [], "confidence": [],
+            "goals": [], "t_score_set": [], "t_scores": [], "weeks": [], "responses": [], "confidence": [], "matrix": [],
+            "visits": {"held": 0, "with_all_five": 0, "fidelity_percent": null, "planned": 0, "cancelled": 0},
             "summary": {"text": "Mia now puts on both shoes on most school days.", "updated_by": "Dana Reyes", "updated_at": "2026-11-30T15:04:05Z"},
             "can_write_summary": true})),
         (status = 422, content_type = "application/problem+json", body = crate::api::problem::Problem, description = "A period that cannot be read, or that ends before it starts")))]

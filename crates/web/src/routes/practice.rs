@@ -16,7 +16,7 @@ use axum::{
 use carryover_ops::{
     Operation,
     children::Paging,
-    practice::{self, CorrectInput, LogForm, LogInput, LogView, MeasuresView, WeekView},
+    practice::{self, CorrectInput, GridView, LogForm, LogInput, LogView, MeasuresView, WeekView},
 };
 use serde::Deserialize;
 use uuid::Uuid;
@@ -442,7 +442,7 @@ pub struct MeasureWords {
     pub grids: Vec<GridWords>,
 }
 
-fn percent(t: &Tr, logs: u32, target: u32) -> String {
+pub(crate) fn percent(t: &Tr, logs: u32, target: u32) -> String {
     if target == 0 {
         return t.get("measure-no-target");
     }
@@ -461,6 +461,38 @@ fn days_since(t: &Tr, days: Option<u32>) -> String {
         None => t.get("measure-never"),
         Some(days) => t.with("measure-days-since", &[("days", days.into())]),
     }
+}
+
+/// The generalization grids in words (the practice and progress pages).
+pub(crate) fn grid_words(t: &Tr, matrix: &[GridView]) -> Vec<GridWords> {
+    matrix
+        .iter()
+        .map(|g| GridWords {
+            strategy: plan_words::strategy(t, &g.strategy),
+            caregivers: g.caregivers.iter().map(|c| c.name.clone()).collect(),
+            rows: g
+                .routines
+                .iter()
+                .zip(&g.cells)
+                .map(|(r, cells)| {
+                    let cells = cells
+                        .iter()
+                        .map(|c| {
+                            t.with(
+                                "measure-cell",
+                                &[
+                                    ("well", c.went_well.into()),
+                                    ("mixed", c.mixed.into()),
+                                    ("hard", c.hard.into()),
+                                ],
+                            )
+                        })
+                        .collect();
+                    (plan_words::routine_name(t, r), cells)
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 pub fn measure_words(t: &Tr, m: &MeasuresView) -> MeasureWords {
@@ -483,35 +515,7 @@ pub fn measure_words(t: &Tr, m: &MeasuresView) -> MeasureWords {
                 weeks: a.weeks.iter().map(|w| format!("{}/{}", w.logs, w.target)).collect(),
             })
             .collect(),
-        grids: m
-            .matrix
-            .iter()
-            .map(|g| GridWords {
-                strategy: plan_words::strategy(t, &g.strategy),
-                caregivers: g.caregivers.iter().map(|c| c.name.clone()).collect(),
-                rows: g
-                    .routines
-                    .iter()
-                    .zip(&g.cells)
-                    .map(|(r, cells)| {
-                        let cells = cells
-                            .iter()
-                            .map(|c| {
-                                t.with(
-                                    "measure-cell",
-                                    &[
-                                        ("well", c.went_well.into()),
-                                        ("mixed", c.mixed.into()),
-                                        ("hard", c.hard.into()),
-                                    ],
-                                )
-                            })
-                            .collect();
-                        (plan_words::routine_name(t, r), cells)
-                    })
-                    .collect(),
-            })
-            .collect(),
+        grids: grid_words(t, &m.matrix),
     }
 }
 

@@ -1,10 +1,17 @@
 //! A child's progress page (issue 14): COPM and GAS over time as charts with
-//! their numbers, the current T-scores, caregiver confidence. For the care
+//! their numbers, the current T-scores, the practice figures and the
+//! timeline (`?before=` pages back eight weeks at a time). For the care
 //! team, admins and guardians; helpers get 404 (the operation refuses them).
 
 use askama::Template;
-use axum::{extract::State, response::Response};
-use carryover_ops::{Operation, progress};
+use axum::{
+    extract::{Query, State},
+    response::Response,
+};
+use carryover_ops::{
+    Operation,
+    progress::{self, TimelineInput},
+};
 
 use super::Routes;
 use crate::{
@@ -37,8 +44,9 @@ async fn show_progress(
     page: Page,
     caller: Caller,
     grant: Grant,
+    Query(input): Query<TimelineInput>,
 ) -> Result<Response, AppError> {
-    let view = progress::view(&state.ops, &caller.who, &grant.0).await?;
+    let view = progress::view(&state.ops, &caller.who, &grant.0, &input).await?;
     let Page { t, c } = page.back_to(format!("/children/{}/progress", grant.child_id()));
     pages::render(&ProgressPage {
         child_id: grant.child_id().to_string(),

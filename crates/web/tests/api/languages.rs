@@ -158,6 +158,14 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
                 carryover_domain::triage::TriageFilter::as_str,
             ),
         ),
+        // Issue 14, second part: the progress timeline.
+        (
+            "timeline-visit-",
+            all(
+                &carryover_domain::visit::VisitStatus::ALL,
+                carryover_domain::visit::VisitStatus::as_str,
+            ),
+        ),
     ]
 }
 

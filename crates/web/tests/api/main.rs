@@ -60,3 +60,5 @@ mod clinic_metrics;
 mod encouragement;
 // Issue 14: caseload triage on the therapist's home.
 mod triage;
+// Issue 14, second part: the practice figures, the timeline, the report's practice.
+mod progress_more;

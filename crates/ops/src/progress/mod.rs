@@ -12,23 +12,31 @@ use carryover_domain::{
     audit::{AuditAction, AuditResource},
     copm::{CopmChange, CopmOccasion, CopmProblem, CopmThreshold},
     goal::{GasRater, GasScale, GoalStatus},
-    text::check_optional_paragraph,
 };
 use carryover_store::{
     AnyConnection, audit, children, goals,
     measures::{self, CopmOccasionRow, GasRating},
-    report_summary,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use time::Date;
 use uuid::Uuid;
 
+mod report;
+mod timeline;
+mod visits;
+
+pub use report::{
+    ReportInput, ReportUse, ReportView, SUMMARY_MAX_CHARS, SummaryInput, SummaryView, report,
+    save_summary,
+};
+pub use timeline::{TIMELINE_DAYS, Timeline, TimelineEntry, TimelineInput, TimelineItem};
+pub use visits::VisitFigures;
+
+pub use crate::practice::{ConfidenceWeek, GridView, ResponseWeek, WeekLine};
 use crate::{
-    ChildGrant, FullGrant, OpError, Ops, Problem, Who,
-    access::writable,
-    error::Fields,
+    ChildGrant, FullGrant, OpError, Ops, Who,
     goals::GoalWords,
-    scope::{clinic_day, full, rating_day, team},
+    scope::{clinic_day, full},
     scores::{RatingChangeView, TScoreView, t_score_view},
 };
 
@@ -78,15 +86,8 @@ pub struct GoalProgress {
     pub gas: Option<GasProgress>,
 }
 
-/// A caregiver's confidence on a day, 0–10. Not a validated instrument.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ConfidencePoint {
-    pub on: Date,
-    pub confidence: u8,
-}
-
 /// What the progress page, its API twin and the report show.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct ProgressView {
     pub child_name: String,
     /// The clinic's today.
@@ -99,9 +100,39 @@ pub struct ProgressView {
     pub t_score_set: Vec<Uuid>,
     /// Over the baselines, then the therapist's and the guardians' latest levels.
     pub t_scores: Vec<TScoreView>,
-    /// Caregiver confidence from practice logs, oldest first. Empty until
-    /// practice logs exist (they arrive with the logs part of issue 12).
-    pub confidence: Vec<ConfidencePoint>,
+    /// The household's adherence week by week, oldest first: on the page
+    /// the last 12 weeks; in a report the weeks of its period, the last 26 at
+    /// most (without a start: from the first week with a plan or a log).
+    pub weeks: Vec<WeekLine>,
+    /// How the child responded, the same weeks.
+    pub responses: Vec<ResponseWeek>,
+    /// The caregivers' confidence from their logs, the same weeks. Not a
+    /// validated instrument.
+    pub confidence: Vec<ConfidenceWeek>,
+    /// Strategies × routines × caregivers over the logs of the period.
+    pub matrix: Vec<GridView>,
+    pub visits: VisitFigures,
+    /// The page's timeline (the report has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Timeline>,
+}
+
+/// How many weeks of practice the page shows, and a report at most.
+pub const PAGE_WEEKS: i64 = 12;
+pub const REPORT_WEEKS: i64 = 26;
+
+/// The Mondays of the weeks `first..=last`, the last `at_most` of them.
+fn mondays(first: Date, last: Date, at_most: i64) -> Vec<Date> {
+    let last = carryover_domain::zone::week_start(last);
+    let oldest = last.saturating_sub(time::Duration::weeks(at_most - 1));
+    let first = carryover_domain::zone::week_start(first).max(oldest);
+    let mut out = Vec::new();
+    let mut monday = first;
+    while monday <= last {
+        out.push(monday);
+        monday = monday.saturating_add(time::Duration::WEEK);
+    }
+    out
 }
 
 /// Ratings dated `from..=to` (no `from`: since the first).
@@ -117,28 +148,74 @@ impl Range {
     }
 }
 
-/// The progress page: everything so far.
-pub async fn view(ops: &Ops, who: &Who, grant: &ChildGrant) -> Result<ProgressView, OpError> {
+/// The progress page: everything so far, and the timeline's page `input`.
+pub async fn view(
+    ops: &Ops,
+    who: &Who,
+    grant: &ChildGrant,
+    input: &TimelineInput,
+) -> Result<ProgressView, OpError> {
     let full = full(grant)?;
     let mut tx = ops.db.begin_write().await?;
-    let view = figures(&mut tx, &full, grant, ops, None).await?;
+    let today = clinic_day(&mut tx, grant.clinic_id(), ops.now()).await?.today;
+    let last = timeline::last_day(input, today)?;
+    let view = figures(&mut tx, &full, grant, ops, Period::Page { timeline_to: last }).await?;
     let event = who.event(AuditAction::View, AuditResource::Progress, None, Some(grant.child_id()));
     audit::append(&mut tx, &event, ops.now()).await?;
     tx.commit().await?;
     Ok(view)
 }
 
+/// Which figures: the page's (everything up to today, and a timeline
+/// ending on `timeline_to`) or a report's.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Period {
+    Page { timeline_to: Date },
+    Report(Range),
+}
+
 /// The figures, read inside the caller's transaction (the caller audits).
-/// `range`: only ratings dated inside it; `None`: every one up to today.
 pub(crate) async fn figures(
     conn: &mut AnyConnection,
     full: &FullGrant,
     grant: &ChildGrant,
     ops: &Ops,
-    range: Option<Range>,
+    period: Period,
 ) -> Result<ProgressView, OpError> {
     let day = clinic_day(conn, grant.clinic_id(), ops.now()).await?;
-    let range = range.unwrap_or(Range { from: None, to: day.today });
+    let (range, weeks) = match period {
+        Period::Page { .. } => {
+            let first = day.today.saturating_sub(time::Duration::weeks(PAGE_WEEKS - 1));
+            (Range { from: None, to: day.today }, mondays(first, day.today, PAGE_WEEKS))
+        }
+        Period::Report(range) => {
+            let back = time::Duration::weeks(REPORT_WEEKS - 1);
+            let first = range.from.unwrap_or(range.to.saturating_sub(back));
+            (range, mondays(first, range.to, REPORT_WEEKS))
+        }
+    };
+    let mut practice =
+        crate::practice::practice_span(conn, grant, &weeks, range.from, range.to, ops.now())
+            .await?;
+    if let Period::Report(Range { from: None, .. }) = period {
+        trim_quiet_start(&mut practice);
+    }
+    let visit_rows = visits::visit_rows(conn, full, &day.zone).await?;
+    let timeline = match period {
+        Period::Page { timeline_to } => Some(
+            timeline::timeline(
+                conn,
+                full,
+                &day.zone,
+                timeline_to,
+                &practice.logs,
+                &practice.strategies,
+                &visit_rows,
+            )
+            .await?,
+        ),
+        Period::Report(_) => None,
+    };
     let basics = children::child_basics(conn, grant).await?;
     let found = goals::goals(conn, grant).await?;
     let scales: BTreeMap<Uuid, GasScale> =
@@ -177,8 +254,27 @@ pub(crate) async fn figures(
             .into_iter()
             .map(|rater| t_score_view(&set, &ratings, rater))
             .collect(),
-        confidence: Vec::new(),
+        weeks: practice.weeks,
+        responses: practice.responses,
+        confidence: practice.confidence,
+        matrix: practice.matrix,
+        visits: visits::visit_figures(&visit_rows, range),
+        timeline,
     })
+}
+
+/// A report without a start covers the last 26 weeks; the weeks before the
+/// first plan or log say nothing, so they are left out.
+fn trim_quiet_start(practice: &mut crate::practice::PracticeSpan) {
+    let quiet = practice
+        .weeks
+        .iter()
+        .zip(&practice.responses)
+        .take_while(|(w, r)| w.target == 0 && w.logs == 0 && r.went_well + r.mixed + r.hard == 0)
+        .count();
+    practice.weeks.drain(..quiet);
+    practice.responses.drain(..quiet);
+    practice.confidence.drain(..quiet);
 }
 
 /// The goal's problem at each occasion that rated it.
@@ -244,130 +340,4 @@ fn gas_progress(scale: &GasScale, ratings: &[GasRating], goal: Uuid) -> GasProgr
         guardian_level: latest(GasRater::Guardian),
         ratings: points,
     }
-}
-
-/// The longest summary a therapist may write, in characters.
-pub const SUMMARY_MAX_CHARS: usize = 4000;
-
-/// The report's period as a form or query sends it: dates `YYYY-MM-DD`;
-/// empty `from`: since the first rating; empty `to`: the clinic's today.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema, utoipa::IntoParams)]
-#[schema(example = json!({"from": "2026-09-01", "to": "2026-11-30"}))]
-#[into_params(parameter_in = Query)]
-pub struct ReportInput {
-    #[serde(default)]
-    pub from: Option<String>,
-    #[serde(default)]
-    pub to: Option<String>,
-}
-
-/// The therapist's summary as a form or the API sends it.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
-#[schema(example = json!({"summary": "Mia now puts on both shoes on most school days. Next: zipping her coat."}))]
-pub struct SummaryInput {
-    #[serde(default)]
-    pub summary: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct SummaryView {
-    pub text: String,
-    pub updated_by: String,
-    #[serde(with = "time::serde::rfc3339")]
-    pub updated_at: time::OffsetDateTime,
-}
-
-/// The progress report: the figures over a period, and the summary.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ReportView {
-    pub from: Option<Date>,
-    pub to: Date,
-    #[serde(flatten)]
-    pub progress: ProgressView,
-    pub summary: Option<SummaryView>,
-    /// The care team and admins write the summary.
-    pub can_write_summary: bool,
-}
-
-/// How the report is taken: read as a page (or JSON), or downloaded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReportUse {
-    View,
-    Download,
-}
-
-/// A field's text, trimmed; `None` when empty.
-fn typed(text: &Option<String>) -> Option<&str> {
-    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
-}
-
-fn period(input: &ReportInput, today: Date) -> Result<Range, OpError> {
-    let mut fields = Fields::default();
-    let from = typed(&input.from).and_then(|t| fields.check("from", rating_day(t, today)));
-    let to = match typed(&input.to) {
-        None => Some(today),
-        Some(t) => fields.check("to", rating_day(t, today)),
-    };
-    if let (Some(from), Some(to)) = (from, to)
-        && from > to
-    {
-        fields.push("from", Problem::OutOfRange);
-    }
-    let to = fields.finish(to)?;
-    Ok(Range { from, to })
-}
-
-/// The report for `input`'s period. Every read is audited; a download as an
-/// export of the report.
-pub async fn report(
-    ops: &Ops,
-    who: &Who,
-    grant: &ChildGrant,
-    input: &ReportInput,
-    usage: ReportUse,
-) -> Result<ReportView, OpError> {
-    let full = full(grant)?;
-    let mut tx = ops.db.begin_write().await?;
-    let today = clinic_day(&mut tx, grant.clinic_id(), ops.now()).await?.today;
-    let range = period(input, today)?;
-    let progress = figures(&mut tx, &full, grant, ops, Some(range)).await?;
-    let summary = report_summary::summary(&mut tx, &full).await?.map(|s| SummaryView {
-        text: s.summary,
-        updated_by: s.updated_by_name,
-        updated_at: s.updated_at,
-    });
-    let action = match usage {
-        ReportUse::View => AuditAction::View,
-        ReportUse::Download => AuditAction::Export,
-    };
-    let event = who.event(action, AuditResource::Report, None, Some(grant.child_id()));
-    audit::append(&mut tx, &event, ops.now()).await?;
-    tx.commit().await?;
-    Ok(ReportView {
-        from: range.from,
-        to: range.to,
-        progress,
-        summary,
-        can_write_summary: team(grant).is_ok(),
-    })
-}
-
-/// The care team writes the report's summary (empty clears it).
-pub async fn save_summary(
-    ops: &Ops,
-    who: &Who,
-    grant: &ChildGrant,
-    input: &SummaryInput,
-) -> Result<(), OpError> {
-    let team = team(grant)?;
-    writable(grant)?;
-    let mut fields = Fields::default();
-    let text = fields.check("summary", check_optional_paragraph(&input.summary, SUMMARY_MAX_CHARS));
-    let text = fields.finish(text)?;
-    let mut tx = ops.db.begin_write().await?;
-    report_summary::save(&mut tx, &team, &text, ops.now()).await?;
-    let event = who.event(AuditAction::Update, AuditResource::Report, None, Some(grant.child_id()));
-    audit::append(&mut tx, &event, ops.now()).await?;
-    tx.commit().await?;
-    Ok(())
 }
