@@ -154,27 +154,46 @@ impl LineChart {
         }
         let base = HEIGHT - BOTTOM;
         let _ = write!(s, r##"<line x1="{x0}" y1="{base}" x2="{x1}" y2="{base}" stroke="#333"/>"##);
-        // At most six labels fit under 360 units: the first, the last, and evenly between.
-        let n = self.x_labels.len();
-        let every = n.div_ceil(6).max(1);
-        for (i, label) in self.x_labels.iter().enumerate() {
-            if i % every != 0 && i + 1 != n {
-                continue;
-            }
-            let anchor = match (i, n) {
-                (_, 1) => "middle",
-                (0, _) => "start",
-                (i, n) if i + 1 == n => "end",
-                _ => "middle",
-            };
+        for (i, anchor) in self.fitting_labels() {
             let _ = write!(
                 s,
                 r##"<text x="{x:.1}" y="{y}" text-anchor="{anchor}" fill="#333">{label}</text>"##,
                 x = self.x(i),
                 y = base + 14.0,
-                label = esc(label),
+                label = esc(&self.x_labels[i]),
             );
         }
+    }
+
+    /// The x labels that fit without touching each other, with their anchor:
+    /// the last (the latest week) always, the first when both fit, and
+    /// between them evenly spaced ones (six at most) with room around them.
+    /// Long dates ("28 de septiembre de 2026") leave only the ends; the table
+    /// has them all.
+    fn fitting_labels(&self) -> Vec<(usize, &'static str)> {
+        const GAP: f64 = 8.0;
+        let n = self.x_labels.len();
+        if n <= 1 {
+            return (0..n).map(|i| (i, "middle")).collect();
+        }
+        // Roughly 6 units a character at this size, as the legend counts.
+        let width = |i: usize| 6.0 * self.x_labels[i].chars().count() as f64;
+        let widest = (0..n).map(width).fold(0.0, f64::max);
+        let step = self.x(1) - self.x(0);
+        let every = (((widest + GAP) / step).ceil() as usize).max(n.div_ceil(6)).max(1);
+        let last_left = self.x(n - 1) - width(n - 1);
+        let mut chosen = Vec::new();
+        let mut right = f64::NEG_INFINITY;
+        for i in (0..n - 1).step_by(every) {
+            let (left, anchor) =
+                if i == 0 { (self.x(0), "start") } else { (self.x(i) - width(i) / 2.0, "middle") };
+            if left >= right + GAP && left + width(i) + GAP <= last_left {
+                chosen.push((i, anchor));
+                right = left + width(i);
+            }
+        }
+        chosen.push((n - 1, "end"));
+        chosen
     }
 
     fn line(&self, s: &mut String, n: usize, series: &Series) {
@@ -483,6 +502,36 @@ mod tests {
         let svg = one.svg().unwrap();
         assert!(svg.contains(r#"<circle cx="191.0" cy="12.0""#), "{svg}");
         assert!(!svg.contains("<path d=\"M"), "no line through one point: {svg}");
+    }
+
+    /// The x of the labels drawn under the axis (they sit at y 210 − 52 + 14 = 172).
+    fn drawn_labels(c: &LineChart) -> Vec<String> {
+        let svg = c.svg().unwrap();
+        svg.split(r#"y="172" "#)
+            .skip(1)
+            .map(|t| t.split('>').nth(1).unwrap().replace("</text", ""))
+            .collect()
+    }
+
+    #[test]
+    fn long_week_labels_never_overlap_the_axis_keeps_the_ends() {
+        let weeks: Vec<String> =
+            (0..12).map(|w| format!("{} de septiembre de 2026", w + 1)).collect();
+        let refs: Vec<&str> = weeks.iter().map(String::as_str).collect();
+        let c = chart(vec![Series { label: "P".into(), values: vec![Some(5.0); 12] }], &refs);
+        // 24 characters ≈ 144 units: the first (34..178) and the last (204..348) fit, nothing between.
+        assert_eq!(drawn_labels(&c), ["1 de septiembre de 2026", "12 de septiembre de 2026"]);
+    }
+
+    #[test]
+    fn short_week_labels_are_drawn_every_other_week_without_touching() {
+        let weeks: Vec<String> = (0..12).map(|w| format!("W{:02}", w + 1)).collect();
+        let refs: Vec<&str> = weeks.iter().map(String::as_str).collect();
+        let c = chart(vec![Series { label: "P".into(), values: vec![Some(5.0); 12] }], &refs);
+        // 3 characters ≈ 18 units, a week every 314 / 11 = 28.5 units, six labels at most:
+        // every 12 / 6 = 2nd week. W11 (ends 319.5 + 9 = 328.5) would touch W12
+        // (starts 348 − 18 = 330), so it is left out.
+        assert_eq!(drawn_labels(&c), ["W01", "W03", "W05", "W07", "W09", "W12"]);
     }
 
     #[test]
