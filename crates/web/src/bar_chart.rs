@@ -87,6 +87,12 @@ impl BarChart {
             let centre = LEFT + slot * (i as f64 + 0.5);
             let value = if bar.value.is_finite() { bar.value.max(0.0) } else { 0.0 };
             let y = self.y(value);
+            let target_y = bar.target.filter(|t| t.is_finite() && *t > 0.0).map(|t| self.y(t));
+            // A number just under the target's dashed line would be crossed by it: lift it above the line.
+            let number_y = match target_y {
+                Some(t) if t > y - 15.0 && t < y + 2.0 => t - 5.0,
+                _ => y - 4.0,
+            };
             let _ = write!(
                 s,
                 r#"<rect x="{x:.1}" y="{y:.1}" width="{width:.1}" height="{h:.1}" fill="{colour}"/>"#,
@@ -97,13 +103,12 @@ impl BarChart {
             let _ = write!(
                 s,
                 r##"<text x="{centre:.1}" y="{ty:.1}" text-anchor="middle" fill="#111">{n}</text><text x="{centre:.1}" y="{ly:.1}" text-anchor="middle" fill="#333" font-size="10">{label}</text>"##,
-                ty = y - 4.0,
+                ty = number_y,
                 n = esc(&self.format.write(value)),
                 ly = base + 14.0,
                 label = esc(&bar.label),
             );
-            if let Some(target) = bar.target.filter(|t| t.is_finite() && *t > 0.0) {
-                let ty = self.y(target);
+            if let Some(ty) = target_y {
                 let _ = write!(
                     s,
                     r#"<line x1="{x0:.1}" y1="{ty:.1}" x2="{x1:.1}" y2="{ty:.1}" stroke="{colour}" stroke-width="2.5" stroke-dasharray="5 3"/>"#,
@@ -223,6 +228,20 @@ mod tests {
         assert!(html.contains("stroke-dasharray"), "the target line");
         assert!(html.contains("<tr><th scope=\"row\">Nov 9</th><td>3</td><td>5</td></tr>"));
         assert!(!html.contains("NaN"));
+    }
+
+    #[test]
+    fn a_number_just_under_its_target_line_is_lifted_above_it() {
+        let html = chart(vec![
+            Bar { label: "Nov 9".into(), value: 13.0, target: Some(14.0) },
+            Bar { label: "Nov 16".into(), value: 2.0, target: Some(14.0) },
+        ])
+        .figure();
+        // Plot 18..150 for 0..14: the line of 14 at y 18, the bar of 13 tops at 150 − 132 · 13/14 =
+        // 27.4, 9.4 under the line, so its number goes above the line (18 − 5 = 13); the bar of 2
+        // tops at 131.1, far from it, and its number sits just above the bar (127.1).
+        assert!(html.contains(r##"y="13.0" text-anchor="middle" fill="#111">13<"##), "{html}");
+        assert!(html.contains(r##"y="127.1" text-anchor="middle" fill="#111">2<"##), "{html}");
     }
 
     #[test]
