@@ -40,7 +40,7 @@ if [[ ! -f "$DATA/.made" ]]; then
     kill -TERM "$pid"; wait "$pid" || true
     echo "--caregiver ana.rivera@example.org --therapist therapist@example.org" > "$DATA/.made"
   else
-    CARRYOVER_DATA_DIR="$DATA" ${DATABASE_URL:+CARRYOVER_DATABASE_URL="$DATABASE_URL"} \
+    env CARRYOVER_DATA_DIR="$DATA" ${DATABASE_URL:+CARRYOVER_DATABASE_URL="$DATABASE_URL"} \
       "$BIN" generate --scale "$SCALE" --password "$PASSWORD" | tee "$DATA/generate.log"
     # The generator prints the accounts to measure with as its last line.
     tail -n 1 "$DATA/generate.log" | sed -n 's/^measure with: //p' > "$DATA/.made"

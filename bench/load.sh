@@ -24,7 +24,7 @@ BIN="$CARGO_TARGET_DIR/release/carryover"
 
 if [[ ! -f "$DATA/accounts.txt" ]]; then
   rm -rf "$DATA" && mkdir -p "$DATA"
-  CARRYOVER_DATA_DIR="$DATA" ${DATABASE_URL:+CARRYOVER_DATABASE_URL="$DATABASE_URL"} \
+  env CARRYOVER_DATA_DIR="$DATA" ${DATABASE_URL:+CARRYOVER_DATABASE_URL="$DATABASE_URL"} \
     "$BIN" generate --scale "$SCALE" --password "$PASSWORD" --accounts "$DATA/accounts.txt.tmp"
   mv "$DATA/accounts.txt.tmp" "$DATA/accounts.txt"
 fi
