@@ -275,13 +275,13 @@ pub async fn for_child(
          SELECT {ENTRY_COLUMNS} FROM audit_event_child x \
          JOIN audit_event a ON a.clinic_id = x.clinic_id AND a.seq = x.seq {ENTRY_JOINS} \
          WHERE x.clinic_id = $1 AND x.child_id = $2 AND x.seq < $3{staff} \
-         ORDER BY seq DESC LIMIT $4"
+         ORDER BY seq DESC {}",
+        crate::paging::limit_sql(window.fetch_limit())
     );
     Ok(sqlx::query_as::<_, AuditEntry>(sqlx::AssertSqlSafe(sql))
         .bind(Id(clinic_id))
         .bind(Id(child_id))
         .bind(window.before.unwrap_or(i64::MAX))
-        .bind(window.fetch_limit())
         .fetch_all(conn)
         .await?)
 }
@@ -321,13 +321,13 @@ pub async fn by_actor(
 ) -> Result<Vec<AuditEntry>, StoreError> {
     let sql = format!(
         "SELECT {ENTRY_COLUMNS} FROM audit_event a {ENTRY_JOINS} \
-         WHERE a.clinic_id = $1 AND a.actor_id = $2 AND a.seq < $3 ORDER BY a.seq DESC LIMIT $4"
+         WHERE a.clinic_id = $1 AND a.actor_id = $2 AND a.seq < $3 ORDER BY a.seq DESC {}",
+        crate::paging::limit_sql(window.fetch_limit())
     );
     Ok(sqlx::query_as::<_, AuditEntry>(sqlx::AssertSqlSafe(sql))
         .bind(Id(clinic_id))
         .bind(Id(person_id))
         .bind(window.before.unwrap_or(i64::MAX))
-        .bind(window.fetch_limit())
         .fetch_all(conn)
         .await?)
 }

@@ -68,13 +68,13 @@ pub async fn children_for(
     let sql = format!(
         "SELECT c.child_id, c.preferred_name, h.name AS household_name, c.discharged_on FROM {from} \
          JOIN household h ON h.clinic_id = c.clinic_id AND h.household_id = c.household_id \
-         WHERE {filter} AND c.child_id > $3 ORDER BY c.child_id LIMIT $4"
+         WHERE {filter} AND c.child_id > $3 ORDER BY c.child_id {}",
+        paging.limit_sql()
     );
     let rows = sqlx::query_as::<_, SummaryRow>(sqlx::AssertSqlSafe(sql))
         .bind(Id(actor.clinic_id()))
         .bind(Id(actor.person_id()))
         .bind(Id(paging.after.unwrap_or(Uuid::nil())))
-        .bind(paging.fetch_limit())
         .fetch_all(conn)
         .await?;
     let rows = rows

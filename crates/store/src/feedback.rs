@@ -172,19 +172,20 @@ pub async fn messages(
     thread: &Thread,
     paging: Paging,
 ) -> Result<Page<Message>, StoreError> {
-    let rows: Vec<MessageRow> = sqlx::query_as(
+    let sql = format!(
         "SELECT m.message_id, m.author_id, p.display_name, m.from_team, m.body, m.created_at \
          FROM feedback_message m JOIN person p ON p.clinic_id = m.clinic_id AND p.person_id = m.author_id \
          WHERE m.clinic_id = $1 AND m.child_id = $2 AND m.thread_id = $3 AND m.message_id > $4 \
-         ORDER BY m.message_id LIMIT $5",
-    )
-    .bind(Id(grant.clinic_id()))
-    .bind(Id(grant.child_id()))
-    .bind(Id(thread.thread_id))
-    .bind(Id(paging.after.unwrap_or(Uuid::nil())))
-    .bind(paging.fetch_limit())
-    .fetch_all(conn)
-    .await?;
+         ORDER BY m.message_id {}",
+        paging.limit_sql()
+    );
+    let rows: Vec<MessageRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(Id(grant.clinic_id()))
+        .bind(Id(grant.child_id()))
+        .bind(Id(thread.thread_id))
+        .bind(Id(paging.after.unwrap_or(Uuid::nil())))
+        .fetch_all(conn)
+        .await?;
     let items = rows
         .into_iter()
         .map(|r| Message {

@@ -240,12 +240,12 @@ pub async fn people_page(
 ) -> Result<Page<Person>, StoreError> {
     let sql = format!(
         "SELECT {PERSON_COLUMNS} FROM person p WHERE p.clinic_id = $1 AND p.person_id > $2 \
-         ORDER BY p.person_id LIMIT $3"
+         ORDER BY p.person_id {}",
+        paging.limit_sql()
     );
     let rows: Vec<Person> = sqlx::query_as::<_, PersonRow>(sqlx::AssertSqlSafe(sql))
         .bind(Id(clinic_id))
         .bind(Id(paging.after.unwrap_or(Uuid::nil())))
-        .bind(paging.fetch_limit())
         .fetch_all(conn)
         .await?
         .into_iter()

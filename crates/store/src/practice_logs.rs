@@ -355,22 +355,22 @@ pub async fn logs_page(
     // (practised_on, created_at, id), read from the cursor's own row.
     let after = if paging.after.is_some() {
         "AND EXISTS (SELECT 1 FROM practice_log c WHERE c.clinic_id = l.clinic_id \
-         AND c.child_id = l.child_id AND c.practice_log_id = $4 AND (l.practised_on < c.practised_on \
+         AND c.child_id = l.child_id AND c.practice_log_id = $3 AND (l.practised_on < c.practised_on \
          OR (l.practised_on = c.practised_on AND (l.created_at < c.created_at \
          OR (l.created_at = c.created_at AND l.practice_log_id < c.practice_log_id)))))"
     } else {
         ""
     };
-    let next = if paging.after.is_some() { 5 } else { 4 };
+    let next = if paging.after.is_some() { 4 } else { 3 };
     let sql = format!(
         "{SELECT} WHERE l.clinic_id = $1 AND l.child_id = $2 AND l.deleted_at IS NULL {after} {} \
-         ORDER BY l.practised_on DESC, l.created_at DESC, l.practice_log_id DESC LIMIT $3",
+         ORDER BY l.practised_on DESC, l.created_at DESC, l.practice_log_id DESC {}",
         logged_by(filter, next),
+        paging.limit_sql(),
     );
     let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(Id(grant.clinic_id()))
-        .bind(Id(grant.child_id()))
-        .bind(paging.fetch_limit());
+        .bind(Id(grant.child_id()));
     if let Some(after) = paging.after {
         query = query.bind(Id(after));
     }

@@ -82,7 +82,7 @@ const FROM_TIES: &str = "SELECT v.scheduled_visit_id, v.child_id, c.preferred_na
 const JOINS: &str = "JOIN child c ON c.clinic_id = v.clinic_id AND c.child_id = v.child_id \
      JOIN person p ON p.clinic_id = v.clinic_id AND p.person_id = v.therapist_id";
 const LIVE: &str = "AND c.discharged_on IS NULL AND v.status = 'scheduled' AND v.starts_at >= $3 \
-     ORDER BY v.starts_at, v.scheduled_visit_id LIMIT $4";
+     ORDER BY v.starts_at, v.scheduled_visit_id";
 
 /// The child's planned visits from `from` on (cancelled ones included, so
 /// the family sees the reason), soonest first.
@@ -139,7 +139,7 @@ pub async fn upcoming_for(
         Role::Admin => format!(
             "{SELECT} WHERE v.clinic_id = $1 AND $2 = $2 AND c.discharged_on IS NULL \
              AND v.status = 'scheduled' AND v.starts_at >= $3 \
-             ORDER BY v.starts_at, v.scheduled_visit_id LIMIT $4"
+             ORDER BY v.starts_at, v.scheduled_visit_id"
         ),
         Role::Therapist => format!(
             "{FROM_TIES} care_team_member t CROSS JOIN scheduled_visit v {JOINS} \
@@ -153,11 +153,11 @@ pub async fn upcoming_for(
              AND v.clinic_id = hc.clinic_id AND v.child_id = hc.child_id {LIVE}"
         ),
     };
+    let sql = format!("{sql} {}", crate::paging::limit_sql(limit));
     let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
         .bind(Id(actor.clinic_id()))
         .bind(Id(actor.person_id()))
         .bind(At(from))
-        .bind(limit)
         .fetch_all(conn)
         .await?;
     Ok(rows.into_iter().map(ScheduledVisit::from).collect())
