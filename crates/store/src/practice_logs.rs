@@ -185,41 +185,16 @@ pub async fn insert_log(
     new: &NewLog<'_>,
     now: OffsetDateTime,
 ) -> Result<(), StoreError> {
-    let c = new.content;
-    let (standard, own) = routine_columns(c.routine);
-    sqlx::query(
-        "INSERT INTO practice_log (clinic_id, child_id, practice_log_id, assignment_id, household_id, \
-         standard_routine, household_routine_id, practised_by, practised_on, practised_time, said_when, \
-         response, confidence, note, logged_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)",
-    )
-    .bind(Id(grant.clinic_id()))
-    .bind(Id(grant.child_id()))
-    .bind(Id(new.log_id))
-    .bind(Id(c.assignment_id))
-    .bind(Id(grant.household_id()))
-    .bind(standard)
-    .bind(own)
-    .bind(Id(c.practised_by))
-    .bind(Day(new.practised_on))
-    .bind(new.practised_time.map(|t| t.to_string()))
-    .bind(Code(c.said_when))
-    .bind(Code(c.response))
-    .bind(c.confidence.map(i64::from))
-    .bind(c.note.as_str())
-    .bind(Id(grant.actor().person_id()))
-    .bind(At(now))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    // One row of the bulk statement: the same text, one set of values.
+    insert_logs(tx, grant, &[(new.clone(), now)]).await
 }
 
 /// How many logs one bulk statement stores: 17 parameters each stays far
 /// below both databases' parameter limits.
 const BULK_ROWS: usize = 64;
 
-/// Stores many logs of one child with few statements: the text of
-/// [`insert_log`] with more rows of values. For generating benchmark data at
+/// Stores many logs of one child with few statements: one row of values per
+/// log, `BULK_ROWS` rows a statement. For generating benchmark data at
 /// multi-clinic scale, where one statement per log would take hours; `at` is
 /// each log's `created_at`.
 pub async fn insert_logs(
