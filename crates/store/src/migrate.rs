@@ -54,6 +54,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(15, "0015_triage_index"),
     // Issue 15: upcoming visits without a scan of the clinic's diary.
     migration!(18, "0018_visits_by_child"),
+    // Issue 15: the triage's logs come from the index alone.
+    migration!(19, "0019_triage_covering"),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS schema_migration (
