@@ -1,4 +1,7 @@
-use std::net::{IpAddr, SocketAddr};
+use std::{
+    io::IsTerminal,
+    net::{IpAddr, SocketAddr},
+};
 
 use axum::{
     extract::{ConnectInfo, Request},
@@ -18,7 +21,13 @@ pub fn init(format: LogFormat) {
         LogFormat::Json => {
             registry.with(fmt::layer().json().with_writer(std::io::stderr)).try_init()
         }
-        LogFormat::Text => registry.with(fmt::layer().with_writer(std::io::stderr)).try_init(),
+        LogFormat::Text => {
+            // Colours only for a person at a terminal: a log file or the
+            // journal gets plain text, without escape codes around every
+            // field name that cost each request's line time (issue 15).
+            let colour = std::io::stderr().is_terminal();
+            registry.with(fmt::layer().with_ansi(colour).with_writer(std::io::stderr)).try_init()
+        }
     };
     // A second init (tests start many apps in one process) keeps the first.
     let _ = result;
