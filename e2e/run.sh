@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the real-browser journeys: Debian's Chromium + playwright-core + axe-core.
 # Usage: e2e/run.sh [test files...]   (default: every file in e2e/tests/)
+#        e2e/run.sh --install-only     (Chromium and the node packages, then stop)
 # CARRYOVER_BIN or CARGO_TARGET_DIR choose the binary (default: target/debug/carryover).
 set -euo pipefail
 
@@ -15,7 +16,14 @@ if [[ ! -x /usr/bin/chromium ]]; then
 fi
 
 cd "$E2E_DIR"
-npm ci --no-audit --no-fund --loglevel=error
+# `npm ci` starts from nothing every time: skip it when the installed
+# packages came from this very lock file.
+stamp="node_modules/.installed-from-lock"
+if ! { [[ -f "$stamp" ]] && cmp -s package-lock.json "$stamp"; }; then
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$stamp"
+fi
+[[ "${1:-}" == --install-only ]] && exit 0
 
 BIN="$("$REPO_ROOT/scripts/carryover-bin.sh")"
 if [[ ! -x "$BIN" ]]; then

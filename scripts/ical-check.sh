@@ -2,7 +2,8 @@
 # The calendar feed through a real iCalendar parser (issue 12 part C): a
 # fresh `serve --demo`, a demo caregiver makes a feed link through the API,
 # and scripts/ical-check.py parses the feed with Python's `icalendar`.
-# Installs the parser in a virtualenv outside the clone, reused between runs.
+# Installs the parser in a virtualenv outside the clone, reused between runs
+# (`--install-only` installs it and stops).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${CARRYOVER_VENV:-$HOME/.cache/carryover-venv}"
@@ -10,6 +11,7 @@ venv="${CARRYOVER_VENV:-$HOME/.cache/carryover-venv}"
 if ! "$venv/bin/python" -c "import icalendar" 2>/dev/null; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check "icalendar==6.3.1"
 fi
+[[ "${1:-}" == --install-only ]] && exit 0
 bin="$("$root/scripts/carryover-bin.sh")"
 [[ -x "$bin" ]] || (cd "$root" && cargo build -p carryover)
 data="$(mktemp -d)"
