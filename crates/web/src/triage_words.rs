@@ -56,10 +56,58 @@ pub fn triage_words(t: &Tr, view: &TriageView) -> TriageWords {
         })
         .collect();
     let caseload = view.filters.iter().find(|f| f.filter == TriageFilter::All);
+    let mut words = Words::new(t);
     TriageWords {
-        lines: view.rows.iter().map(|r| line(t, r)).collect(),
+        lines: view.rows.iter().map(|r| line(&mut words, r)).collect(),
         filters,
         no_caseload: caseload.is_none_or(|f| f.children == 0),
+    }
+}
+
+/// The words a caseload repeats from child to child, each put through
+/// Fluent once per page: sixty children made some seven hundred Fluent
+/// calls, most of them for the same few texts (issue 15).
+struct Words<'t> {
+    t: &'t Tr,
+    none: String,
+    never: String,
+    no_target_week: String,
+    no_target: String,
+    no_target_short: String,
+    no_visit: String,
+    plan_waiting: String,
+    /// "60%", by percent, made when first needed.
+    percents: Vec<Option<String>>,
+}
+
+impl<'t> Words<'t> {
+    fn new(t: &'t Tr) -> Words<'t> {
+        Words {
+            t,
+            none: t.get("triage-none"),
+            never: t.get("triage-never"),
+            no_target_week: t.get("triage-no-target-week"),
+            no_target: t.get("triage-no-target"),
+            no_target_short: t.get("triage-no-target-short"),
+            no_visit: t.get("triage-no-visit"),
+            plan_waiting: t.get("triage-plan-waiting"),
+            percents: vec![None; 101],
+        }
+    }
+
+    fn percent(&mut self, p: u32) -> String {
+        let t = self.t;
+        match self.percents.get_mut(p as usize) {
+            Some(slot) => slot
+                .get_or_insert_with(|| t.with("triage-percent", &[("percent", p.into())]))
+                .clone(),
+            // Above 100% (more practice than planned) is rare: no cache.
+            None => t.with("triage-percent", &[("percent", p.into())]),
+        }
+    }
+
+    fn count_or_none(&self, key: &str, n: u32) -> String {
+        if n == 0 { self.none.clone() } else { self.t.with(key, &[("count", n.into())]) }
     }
 }
 
@@ -67,17 +115,14 @@ fn percent(figure: &Figure) -> Option<u32> {
     figure.counted().percent()
 }
 
-fn count_or_none(t: &Tr, key: &str, n: u32) -> String {
-    if n == 0 { t.get("triage-none") } else { t.with(key, &[("count", n.into())]) }
-}
-
-fn line(t: &Tr, r: &TriageRow) -> TriageLine {
+fn line(words: &mut Words<'_>, r: &TriageRow) -> TriageLine {
+    let t = words.t;
     let silence = match r.days_since_practice {
-        None => t.get("triage-never"),
+        None => words.never.clone(),
         Some(days) => t.with("triage-days-ago", &[("days", days.into())]),
     };
     let this_week = if r.this_week.target == 0 {
-        t.get("triage-no-target-week")
+        words.no_target_week.clone()
     } else {
         t.with(
             "triage-this-week",
@@ -86,14 +131,14 @@ fn line(t: &Tr, r: &TriageRow) -> TriageLine {
     };
     let four_weeks = match percent(&r.four_weeks) {
         Some(p) => t.with("triage-four-weeks", &[("percent", p.into())]),
-        None => t.get("triage-no-target"),
+        None => words.no_target.clone(),
     };
     let weeks: Vec<String> = r
         .weeks
         .iter()
         .map(|w| match percent(&w.figure) {
-            Some(p) => t.with("triage-percent", &[("percent", p.into())]),
-            None => t.get("triage-no-target-short"),
+            Some(p) => words.percent(p),
+            None => words.no_target_short.clone(),
         })
         .collect();
     let label = t.with(
@@ -108,7 +153,7 @@ fn line(t: &Tr, r: &TriageRow) -> TriageLine {
             v.local_time,
             crate::visit_words::setting(t, v.setting)
         ),
-        None => t.get("triage-no-visit"),
+        None => words.no_visit.clone(),
     };
     TriageLine {
         child_id: r.child_id.to_string(),
@@ -119,10 +164,10 @@ fn line(t: &Tr, r: &TriageRow) -> TriageLine {
         this_week,
         four_weeks,
         chart: sparkline(&label, &values, 1.0),
-        flags: count_or_none(t, "triage-flags", r.open_flags),
+        flags: words.count_or_none("triage-flags", r.open_flags),
         has_flags: r.open_flags > 0,
-        awaiting: count_or_none(t, "triage-awaiting", r.awaiting_answer),
-        plan: if r.plan_waiting { t.get("triage-plan-waiting") } else { t.get("triage-none") },
+        awaiting: words.count_or_none("triage-awaiting", r.awaiting_answer),
+        plan: if r.plan_waiting { words.plan_waiting.clone() } else { words.none.clone() },
         next_visit,
     }
 }
