@@ -136,11 +136,7 @@ pub async fn upcoming_for(
     // from their own ties, then each child's visits by the child's index,
     // so the cost follows the caseload, not the clinic's diary.
     let sql = match actor.role() {
-        Role::Admin => format!(
-            "{SELECT} WHERE v.clinic_id = $1 AND $2 = $2 AND c.discharged_on IS NULL \
-             AND v.status = 'scheduled' AND v.starts_at >= $3 \
-             ORDER BY v.starts_at, v.scheduled_visit_id"
-        ),
+        Role::Admin => format!("{SELECT} WHERE v.clinic_id = $1 AND $2 = $2 {LIVE}"),
         Role::Therapist => format!(
             "{FROM_TIES} care_team_member t CROSS JOIN scheduled_visit v {JOINS} \
              WHERE t.clinic_id = $1 AND t.person_id = $2 AND v.clinic_id = t.clinic_id \
