@@ -275,6 +275,11 @@ impl Db {
         }
     }
 
+    /// The pool writes go through (one connection on SQLite).
+    pub(crate) fn writer(&self) -> &AnyPool {
+        &self.writer
+    }
+
     /// A pooled read-only connection (on PostgreSQL, any pooled connection).
     pub async fn read_conn(&self) -> Result<sqlx::pool::PoolConnection<Any>, StoreError> {
         Ok(self.reader.acquire().await?)

@@ -43,6 +43,7 @@ mod restore;
 pub mod routines;
 pub mod second_factor;
 pub mod session;
+mod statistics;
 // Issue 13, coaching sessions: planned visits and visit records.
 pub mod coaching;
 pub mod strategies;

@@ -324,6 +324,11 @@ async fn generate(
     let started = std::time::Instant::now();
     let made =
         crate::generate::generate(&db, scale, seed, &hash, SystemClock.now(), &progress).await;
+    // A bulk load leaves tables no planner statistics describe yet.
+    let made = match made {
+        Ok(made) => db.optimize().await.map(|()| made).context("analysing the new data"),
+        Err(error) => Err(error),
+    };
     db.close().await;
     let made = made?;
     let seconds = started.elapsed().as_secs_f64();
@@ -398,6 +403,11 @@ async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<()> {
     let _lock = restore::lock_for_serving(config)?;
     let db = open(config).await?;
     db.migrate().await.context("migrating the database")?;
+    // Before listening: analysing holds SQLite's write lock (see `Db::optimize`).
+    let started = std::time::Instant::now();
+    db.optimize().await.context("refreshing the query planner's statistics")?;
+    let elapsed_ms = started.elapsed().as_millis() as u64;
+    tracing::info!(elapsed_ms, "refreshed the query planner's statistics");
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let demo_lines = if with_demo {
         let hasher = PasswordHasher::new(config.password_cost)?;

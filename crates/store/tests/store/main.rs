@@ -7,4 +7,5 @@ mod backup;
 mod concurrency;
 mod migrations;
 mod schema;
+mod statistics;
 mod tenant_keys;
