@@ -19,7 +19,7 @@ use uuid::Uuid;
 
 use super::{
     schedule::{Line, household_week},
-    week::{GridView, Loaded, WeekLine, Window, load, matrix},
+    week::{GridView, Loaded, WeekLine, load, matrix},
 };
 use crate::{ChildGrant, OpError};
 
@@ -112,7 +112,7 @@ pub(crate) async fn practice_span(
     to: Date,
     now: OffsetDateTime,
 ) -> Result<PracticeSpan, OpError> {
-    let loaded = load(conn, grant, LogFilter::All, Window::All, now).await?;
+    let loaded = load(conn, grant, LogFilter::All, now).await?;
     let household = routines::routines(conn, grant).await?;
     let caregivers = practice_logs::household_caregivers(conn, grant).await?;
     let with_dates: Vec<(&Line, Vec<Date>)> =

@@ -142,32 +142,47 @@ impl Loaded {
     }
 }
 
-/// How far back the logs are read: "This week" needs only its last few
-/// weeks, so a family with years of logs costs the home no more than a new one.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Window {
-    RecentWeeks,
-    All,
-}
-
+/// Every log of the child, with the lines of its agreed plans.
 pub(super) async fn load(
     conn: &mut AnyConnection,
     grant: &ChildGrant,
     filter: LogFilter,
-    window: Window,
     now: OffsetDateTime,
 ) -> Result<Loaded, OpError> {
     let day = clinic_day(conn, grant.clinic_id(), now).await?;
     let agreed = practice_logs::agreed_assignments(conn, grant).await?;
-    let since = match window {
-        Window::RecentWeeks => weeks_ending(day.today, RECENT_WEEKS)
+    let logs = practice_logs::logs_since(conn, grant, filter, Date::MIN).await?;
+    Ok(Loaded { lines: lines(&agreed, &day.zone), logs, today: day.today })
+}
+
+/// What "This week" counts: the days of the last few weeks only, so a family
+/// with years of logs costs the home no more than a new one.
+struct Recent {
+    lines: Vec<Line>,
+    /// (assignment, day practised), oldest first.
+    days: Vec<(Uuid, Date)>,
+    today: Date,
+}
+
+impl Recent {
+    async fn load(
+        conn: &mut AnyConnection,
+        grant: &ChildGrant,
+        now: OffsetDateTime,
+    ) -> Result<Recent, OpError> {
+        let day = clinic_day(conn, grant.clinic_id(), now).await?;
+        let agreed = practice_logs::agreed_assignments(conn, grant).await?;
+        let since = weeks_ending(day.today, RECENT_WEEKS)
             .first()
             .copied()
-            .unwrap_or_else(|| carryover_domain::zone::week_start(day.today)),
-        Window::All => Date::MIN,
-    };
-    let logs = practice_logs::logs_since(conn, grant, filter, since).await?;
-    Ok(Loaded { lines: lines(&agreed, &day.zone), logs, today: day.today })
+            .unwrap_or_else(|| carryover_domain::zone::week_start(day.today));
+        let days = practice_logs::days_since(conn, grant, filter_for(grant), since).await?;
+        Ok(Recent { lines: lines(&agreed, &day.zone), days, today: day.today })
+    }
+
+    fn dates(&self, line: &Line) -> Vec<Date> {
+        self.days.iter().filter(|(a, _)| line.ids.contains(a)).map(|&(_, d)| d).collect()
+    }
 }
 
 async fn week_view(
@@ -176,7 +191,7 @@ async fn week_view(
     now: OffsetDateTime,
 ) -> Result<WeekView, OpError> {
     let basics = children::child_basics(conn, grant).await?;
-    let loaded = load(conn, grant, filter_for(grant), Window::RecentWeeks, now).await?;
+    let loaded = Recent::load(conn, grant, now).await?;
     let household = routines::routines(conn, grant).await?;
     let current = plans::current_agreed(conn, grant).await?;
     let assignments = match &current {
@@ -228,7 +243,7 @@ async fn week_view(
     })
 }
 
-fn recent_weeks(loaded: &Loaded) -> Vec<WeekLine> {
+fn recent_weeks(loaded: &Recent) -> Vec<WeekLine> {
     let with_dates: Vec<(&Line, Vec<Date>)> =
         loaded.lines.iter().map(|l| (l, loaded.dates(l))).collect();
     weeks_ending(loaded.today, RECENT_WEEKS)
@@ -355,7 +370,7 @@ pub(crate) async fn measures_view(
     now: OffsetDateTime,
 ) -> Result<MeasuresView, OpError> {
     let basics = children::child_basics(conn, grant).await?;
-    let loaded = load(conn, grant, LogFilter::All, Window::All, now).await?;
+    let loaded = load(conn, grant, LogFilter::All, now).await?;
     let household = routines::routines(conn, grant).await?;
     let caregivers = practice_logs::household_caregivers(conn, grant).await?;
     let today = loaded.today;

@@ -180,6 +180,11 @@ async fn a_caregiver_corrects_or_deletes_only_their_own_log_and_only_for_24_hour
         send(helper, Method::GET, &format!("/api/v1/children/{child}/logs"), None).await;
     assert_eq!(list["items"].as_array().unwrap().len(), 1, "{list}");
     assert_eq!(list["only_own"], true);
+    // Their "This week" counts their own practice; the guardian's counts both.
+    let week = format!("/api/v1/children/{child}/week");
+    let done = |view: &serde_json::Value| view["cards"][0]["done"].clone();
+    assert_eq!(done(&send(helper, Method::GET, &week, None).await.1), json!(1));
+    assert_eq!(done(&send(guardian, Method::GET, &week, None).await.1), json!(2));
     let fix = json!({"response": "went_well", "confidence": "8", "note": "Socks on alone"});
     assert_eq!(send(helper, Method::PATCH, &mine, Some(fix.clone())).await.0, 404);
     assert_eq!(
