@@ -168,6 +168,13 @@ def endpoints(address, args):
             break
         if editor:
             break
+    if editor is None and staff_children:
+        # Generated children have agreed plans only: open a version of the
+        # first one's, as a therapist does before a visit (it stays open, so
+        # the next run finds it).
+        status, payload = therapist.send("POST", f"/api/v1/children/{staff_children[0]}/plan/drafts")
+        if status in (200, 201):
+            editor = f"/children/{staff_children[0]}/plan/{json.loads(payload)['id']}/edit"
 
     # A probe sends no cookie; neither does this.
     found = [
