@@ -143,8 +143,9 @@ def ids_in(value, key):
     return found
 
 
-def endpoints(address, args):
-    """(name, request function) for every endpoint this build serves."""
+def endpoints(address, args, logged):
+    """(name, request function) for every endpoint this build serves;
+    `logged` collects the practice logs it makes."""
     caregiver, therapist, api = Client(address), Client(address), Client(address)
     caregiver.sign_in(args.caregiver, args.password)
     therapist.sign_in(args.therapist, args.password)
@@ -191,12 +192,14 @@ def endpoints(address, args):
     body = {"assignment_id": assignments[0] if assignments else "", "response": "went_well", "when": "now"}
     probe = f"/api/v1/children/{child}/logs/{uuid.uuid4()}"
     if assignments and caregiver.send("PUT", probe, body=body)[0] == 201:
+        logged.append(probe)
 
         def log_practice():
             path = f"/api/v1/children/{child}/logs/{uuid.uuid4()}"
             status, payload = caregiver.send("PUT", path, body=body)
             if status != 201:
                 sys.exit(f"PUT {path}: {status} {payload[:300]!r}")
+            logged.append(path)
         found.append(("log a practice", log_practice))
     else:
         print("  (log a practice: no agreed assignment or no logs API; not measured)", file=sys.stderr)
@@ -245,7 +248,10 @@ def main():
     app_out = os.path.join(work, "app.out")
     app, address = start([args.bin, "serve", "--listen", "127.0.0.1:0"], "Carryover is ready at ", app_out, env)
     try:
-        found, caregiver, child = endpoints(address, args)
+        # The logs made are deleted at the end (a caregiver may, within a
+        # day): left behind, they would swell the next run's caregiver home.
+        logged = []
+        found, caregiver, child = endpoints(address, args, logged)
         results = []
         trivial = None
         for name, request in found:
@@ -255,6 +261,8 @@ def main():
             trivial = trivial or cost
             results.append({"endpoint": name, "instructions": round(cost),
                             "x_floor": round(cost / floor_cost, 2), "x_trivial": round(cost / trivial, 2)})
+        for path in logged:
+            caregiver.send("DELETE", path)
     finally:
         stop(app)
 
