@@ -395,10 +395,7 @@ pub async fn days_since(
         .bind(Id(grant.clinic_id()))
         .bind(Id(grant.child_id()))
         .bind(Day(since));
-    let rows: Vec<(Id, Day)> = match filter {
-        LogFilter::All => query.fetch_all(conn).await?,
-        LogFilter::LoggedBy(id) => query.bind(Id(id)).fetch_all(conn).await?,
-    };
+    let rows: Vec<(Id, Day)> = bind_logged_by(query, filter).fetch_all(conn).await?;
     Ok(rows.into_iter().map(|(a, d)| (a.0, d.0)).collect())
 }
 
@@ -414,9 +411,9 @@ fn logged_by(filter: LogFilter, param: usize) -> String {
     }
 }
 
-type LogQuery<'q> = sqlx::query::QueryAs<'q, sqlx::Any, Row, sqlx::any::AnyArguments>;
+type LogQuery<'q, O> = sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments>;
 
-fn bind_logged_by(query: LogQuery<'_>, filter: LogFilter) -> LogQuery<'_> {
+fn bind_logged_by<O>(query: LogQuery<'_, O>, filter: LogFilter) -> LogQuery<'_, O> {
     match filter {
         LogFilter::All => query,
         LogFilter::LoggedBy(id) => query.bind(Id(id)),

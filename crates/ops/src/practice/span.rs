@@ -7,7 +7,7 @@
 use carryover_domain::generalization::ChildResponse;
 use carryover_store::{
     AnyConnection,
-    practice_logs::{self, LogFilter, PracticeLog},
+    practice_logs::{self, PracticeLog},
     routines,
 };
 use std::collections::BTreeMap;
@@ -112,7 +112,7 @@ pub(crate) async fn practice_span(
     to: Date,
     now: OffsetDateTime,
 ) -> Result<PracticeSpan, OpError> {
-    let loaded = load(conn, grant, LogFilter::All, now).await?;
+    let loaded = load(conn, grant, now).await?;
     let household = routines::routines(conn, grant).await?;
     let caregivers = practice_logs::household_caregivers(conn, grant).await?;
     let with_dates: Vec<(&Line, Vec<Date>)> =

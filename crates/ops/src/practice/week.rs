@@ -134,25 +134,35 @@ pub(super) struct Loaded {
 
 impl Loaded {
     pub(super) fn dates(&self, line: &Line) -> Vec<Date> {
-        self.logs
-            .iter()
-            .filter(|l| line.ids.contains(&l.content.assignment_id))
-            .map(|l| l.practised_on)
-            .collect()
+        dates_of(line, self.logs.iter().map(|l| (l.content.assignment_id, l.practised_on)))
     }
+}
+
+/// The days of `line`'s assignments among (assignment, day) pairs.
+fn dates_of(line: &Line, days: impl Iterator<Item = (Uuid, Date)>) -> Vec<Date> {
+    days.filter(|(a, _)| line.ids.contains(a)).map(|(_, d)| d).collect()
+}
+
+/// The lines of the child's agreed plans, and today on the clinic's calendar.
+async fn plan_lines(
+    conn: &mut AnyConnection,
+    grant: &ChildGrant,
+    now: OffsetDateTime,
+) -> Result<(Vec<Line>, Date), OpError> {
+    let day = clinic_day(conn, grant.clinic_id(), now).await?;
+    let agreed = practice_logs::agreed_assignments(conn, grant).await?;
+    Ok((lines(&agreed, &day.zone), day.today))
 }
 
 /// Every log of the child, with the lines of its agreed plans.
 pub(super) async fn load(
     conn: &mut AnyConnection,
     grant: &ChildGrant,
-    filter: LogFilter,
     now: OffsetDateTime,
 ) -> Result<Loaded, OpError> {
-    let day = clinic_day(conn, grant.clinic_id(), now).await?;
-    let agreed = practice_logs::agreed_assignments(conn, grant).await?;
-    let logs = practice_logs::logs_since(conn, grant, filter, Date::MIN).await?;
-    Ok(Loaded { lines: lines(&agreed, &day.zone), logs, today: day.today })
+    let (lines, today) = plan_lines(conn, grant, now).await?;
+    let logs = practice_logs::logs_since(conn, grant, LogFilter::All, Date::MIN).await?;
+    Ok(Loaded { lines, logs, today })
 }
 
 /// What "This week" counts: the days of the last few weeks only, so a family
@@ -170,18 +180,17 @@ impl Recent {
         grant: &ChildGrant,
         now: OffsetDateTime,
     ) -> Result<Recent, OpError> {
-        let day = clinic_day(conn, grant.clinic_id(), now).await?;
-        let agreed = practice_logs::agreed_assignments(conn, grant).await?;
-        let since = weeks_ending(day.today, RECENT_WEEKS)
+        let (lines, today) = plan_lines(conn, grant, now).await?;
+        let since = weeks_ending(today, RECENT_WEEKS)
             .first()
             .copied()
-            .unwrap_or_else(|| carryover_domain::zone::week_start(day.today));
+            .unwrap_or_else(|| carryover_domain::zone::week_start(today));
         let days = practice_logs::days_since(conn, grant, filter_for(grant), since).await?;
-        Ok(Recent { lines: lines(&agreed, &day.zone), days, today: day.today })
+        Ok(Recent { lines, days, today })
     }
 
     fn dates(&self, line: &Line) -> Vec<Date> {
-        self.days.iter().filter(|(a, _)| line.ids.contains(a)).map(|&(_, d)| d).collect()
+        dates_of(line, self.days.iter().copied())
     }
 }
 
@@ -370,7 +379,7 @@ pub(crate) async fn measures_view(
     now: OffsetDateTime,
 ) -> Result<MeasuresView, OpError> {
     let basics = children::child_basics(conn, grant).await?;
-    let loaded = load(conn, grant, LogFilter::All, now).await?;
+    let loaded = load(conn, grant, now).await?;
     let household = routines::routines(conn, grant).await?;
     let caregivers = practice_logs::household_caregivers(conn, grant).await?;
     let today = loaded.today;
